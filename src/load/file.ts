@@ -1,0 +1,347 @@
+/**
+ * Reads one input file into offering entries. Nothing here throws for bad input:
+ * an unreadable, binary, empty or malformed file becomes an `invalid` entry with its
+ * line and a plain message, and the run goes on. Front matter is never evaluated as
+ * code: only YAML and JSON are read.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { normaliseFields, type Offering } from '../model/offering.js';
+import type { Doc, Finding, Position, TextBlock } from '../types.js';
+import { readBody } from './markdown.js';
+import { indexJson, indexYaml, positionAt, type PositionIndex } from './positions.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export interface LoadOptions {
+  /** Largest file read, in bytes. */
+  maxFileSize?: number;
+}
+
+/** One offering read from a file, or the reason an entry could not be read. */
+export type Entry =
+  | { kind: 'offering'; doc: Doc; findings: Finding[] }
+  | { kind: 'invalid'; file: string; index?: number; id?: string; title?: string; finding: Finding };
+
+const ALLOWED_FM = new Set(['', 'yaml', 'yml', 'json']);
+
+function invalid(file: string, message: string, pos?: Position, index?: number): Entry {
+  const e: Entry = {
+    kind: 'invalid',
+    file,
+    finding: {
+      ruleId: 'invalid-document',
+      aspect: null,
+      severity: 'error',
+      message,
+      fix: null,
+      line: pos?.line ?? null,
+      column: pos?.column ?? null,
+      path: null,
+    },
+  };
+  if (index !== undefined) e.index = index;
+  return e;
+}
+
+function loaderFinding(ruleId: string, severity: Finding['severity'], message: string, pos: Position | undefined, path: string | null, fix: string | null): Finding {
+  return { ruleId, aspect: null, severity, message, fix, line: pos?.line ?? null, column: pos?.column ?? null, path };
+}
+
+/** Decode file bytes: BOMs (UTF-8, UTF-16), invalid UTF-8, binary content, line endings. */
+export function decode(buf: Buffer): { text: string } | { error: string; pos?: Position } {
+  let text: string;
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) text = new TextDecoder('utf-16le').decode(buf.subarray(2));
+  else if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) text = new TextDecoder('utf-16be').decode(buf.subarray(2));
+  else {
+    const head = buf.subarray(0, 8192);
+    if (head.includes(0)) return { error: 'binary file (it contains NUL bytes); expected Markdown or JSON text' };
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+    } catch {
+      const loose = new TextDecoder('utf-8').decode(buf);
+      const bad = loose.indexOf('\uFFFD');
+      return { error: 'not valid UTF-8 text; save the file as UTF-8', ...(bad >= 0 ? { pos: positionAt(loose, bad) } : {}) };
+    }
+  }
+  if (text.includes('\0')) return { error: 'binary file (it contains NUL characters); expected Markdown or JSON text' };
+  return { text: text.replace(/\r\n?/g, '\n') };
+}
+
+interface Raw {
+  data: Record<string, unknown>;
+  index: PositionIndex;
+}
+
+class FrontMatterError extends Error {
+  constructor(
+    message: string,
+    readonly pos?: Position,
+  ) {
+    super(message);
+  }
+}
+
+const refuseCode = () => {
+  throw new FrontMatterError('front matter written as code is never run; write it as YAML or JSON');
+};
+
+/** Parse YAML front matter text; positions are offset so that line 1 of `src` is file line `firstLine`. */
+function parseYaml(src: string, firstLine: number): Raw {
+  const lc = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(src, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+  } catch (e) {
+    throw new FrontMatterError(`front matter could not be read: ${(e as Error).message}`);
+  }
+  const err = doc.errors[0];
+  if (err) {
+    const p = err.linePos?.[0];
+    const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new FrontMatterError(`invalid YAML front matter: ${message}`, p ? { line: p.line + firstLine - 1, column: p.col } : undefined);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const m = (e as Error).message;
+    throw new FrontMatterError(
+      /alias/i.test(m) ? 'YAML front matter expands too many aliases (a resource-exhaustion pattern); write the values out' : `invalid YAML front matter: ${m}`,
+    );
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new FrontMatterError('front matter must be a mapping of field names to values', { line: firstLine, column: 1 });
+  return { data: data as Record<string, unknown>, index: indexYaml(doc, lc, firstLine - 1) };
+}
+
+/** Build a Doc from raw field data and (for Markdown) a body. */
+function buildDoc(
+  file: string,
+  source: Doc['source'],
+  raw: Record<string, unknown>,
+  index: PositionIndex,
+  pathPrefix: string,
+  origin: Position,
+  body: ReturnType<typeof readBody> | null,
+  entryIndex?: number,
+): { doc: Doc; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const strip = (p: string) => (pathPrefix && p.startsWith(pathPrefix) ? p.slice(pathPrefix.length) : pathPrefix ? null : p);
+  const positions = new Map<string, Position>();
+  for (const [p, pos] of index.positions) {
+    const s = strip(p);
+    if (s) positions.set(s, pos);
+  }
+  const { data, problems, unknownKeys, kept } = normaliseFields(raw);
+  // List fields that lost invalid items: point new indexes at their original place.
+  for (const [field, from] of Object.entries(kept)) {
+    from.forEach((orig, i) => {
+      const p = positions.get(`${field}.${orig}`);
+      if (p) positions.set(`${field}.${i}`, p);
+    });
+  }
+  for (const pr of problems) {
+    const pos = positions.get(pr.path) ?? positions.get(pr.path.split('.')[0]!) ?? origin;
+    findings.push(loaderFinding('invalid-field', 'error', `${pr.message}; the value is ignored`, pos, pr.path, 'Give the field the type README documents for it.'));
+  }
+  for (const key of unknownKeys) {
+    findings.push(
+      loaderFinding('unknown-field', 'info', `unknown field "${key}" is kept but not scored`, positions.get(key) ?? origin, key, 'Check the spelling against the canonical field names in README, or remove the field.'),
+    );
+  }
+  for (const d of index.duplicates) {
+    const s = strip(d.path);
+    if (s === null) continue;
+    findings.push(loaderFinding('duplicate-key', 'warning', `key "${s}" appears more than once; the last value is used`, d.pos, s, 'Remove the repeated key.'));
+  }
+  const blocks: TextBlock[] = [];
+  for (const leaf of index.strings) {
+    const s = strip(leaf.path);
+    if (!s) continue;
+    const top = s.split('.')[0]!;
+    blocks.push({ text: leaf.value, line: leaf.pos.line, column: leaf.pos.column, scope: unknownKeys.includes(top) ? 'other' : top, path: s, kind: 'field' });
+  }
+  const merged: Record<string, unknown> = { ...data };
+  if (body) {
+    // Body sections fill what front matter leaves out (one level deep for rubric/assessment).
+    for (const [k, v] of Object.entries(body.fields)) {
+      const cur = merged[k];
+      if (cur === undefined) merged[k] = v;
+      else if (typeof cur === 'object' && cur !== null && !Array.isArray(cur) && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+        merged[k] = { ...(v as object), ...(cur as object) };
+      }
+    }
+    for (const [p, pos] of body.positions) if (!positions.has(p)) positions.set(p, pos);
+    blocks.push(...body.blocks);
+  }
+  // Body-derived fields pass through the same validation as front matter.
+  const final = body ? normaliseFields(merged).data : data;
+  const doc: Doc = {
+    file,
+    source,
+    data: final as Offering,
+    blocks,
+    sections: body?.sections ?? [],
+    positions,
+    origin,
+    unknownKeys,
+  };
+  if (entryIndex !== undefined) doc.index = entryIndex;
+  return { doc, findings };
+}
+
+function jsonError(text: string, e: Error): { message: string; pos?: Position } {
+  const m = /position (\d+)/.exec(e.message);
+  const msg = e.message
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ \(line \d+ column \d+\)$/, '');
+  return m ? { message: `invalid JSON: ${msg}`, pos: positionAt(text, Number(m[1])) } : { message: `invalid JSON: ${msg}` };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Entries of a JSON file: one offering, an array (catalog), or `{ offerings: [...] }`. */
+export function loadJsonText(file: string, text: string): Entry[] {
+  if (text.trim() === '') return [invalid(file, 'file is empty')];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    if (e instanceof RangeError) return [invalid(file, 'JSON is nested too deeply to read')];
+    const je = jsonError(text, e as Error);
+    return [invalid(file, je.message, je.pos)];
+  }
+  let index: PositionIndex;
+  try {
+    index = indexJson(text);
+  } catch {
+    index = { positions: new Map(), strings: [], duplicates: [] };
+  }
+  let list: unknown[] | null = null;
+  let prefix = '';
+  if (Array.isArray(value)) list = value;
+  else if (isRecord(value) && Array.isArray(value.offerings)) {
+    list = value.offerings;
+    prefix = 'offerings.';
+  }
+  if (list === null) {
+    if (!isRecord(value)) return [invalid(file, 'expected an offering object, an array of offerings, or { "offerings": [...] }', { line: 1, column: 1 })];
+    const { doc, findings } = buildDoc(file, 'json', value, index, '', { line: 1, column: 1 }, null);
+    return [{ kind: 'offering', doc, findings }];
+  }
+  if (list.length === 0) return [invalid(file, 'catalog holds no offerings', index.positions.get(prefix.slice(0, -1)) ?? { line: 1, column: 1 })];
+  return list.map((item, i) => {
+    const base = `${prefix}${i}`;
+    const origin = index.positions.get(base) ?? { line: 1, column: 1 };
+    if (!isRecord(item)) return invalid(file, `entry ${i} is not an offering object`, origin, i);
+    const { doc, findings } = buildDoc(file, 'json', item, index, base + '.', origin, null, i);
+    return { kind: 'offering' as const, doc, findings };
+  });
+}
+
+const FM_OPEN = /^---[ \t]*([A-Za-z][A-Za-z0-9_+-]*)?[ \t]*$/;
+const FM_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** Entries of a Markdown file: always one offering (or one invalid entry). */
+export function loadMarkdownText(file: string, text: string): Entry[] {
+  if (text.trim() === '') return [invalid(file, 'file is empty')];
+  const lines = text.split('\n');
+  let raw: Raw = { data: {}, index: { positions: new Map(), strings: [], duplicates: [] } };
+  let bodyStart = 0;
+  const open = FM_OPEN.exec(lines[0]!);
+  if (open) {
+    const lang = (open[1] ?? '').toLowerCase();
+    if (!ALLOWED_FM.has(lang)) {
+      return [
+        invalid(
+          file,
+          `front matter in "${open[1]}" is not read: only YAML and JSON front matter are allowed, and front matter is never run as code`,
+          { line: 1, column: 4 },
+        ),
+      ];
+    }
+    let close = -1;
+    for (let i = 1; i < lines.length; i++) {
+      if (FM_CLOSE.test(lines[i]!)) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) return [invalid(file, 'front matter opened on line 1 is never closed; add a line "---" after it', { line: 1, column: 1 })];
+    try {
+      let captured: Raw | null = null;
+      // gray-matter splits only the block we found, so its idea of the closing line is ours.
+      const block = [...lines.slice(0, close), '---'].join('\n');
+      matter(block, {
+        language: 'yaml',
+        engines: {
+          yaml: (s: string) => {
+            captured = parseYaml(s, 1);
+            return captured.data;
+          },
+          json: (s: string) => {
+            try {
+              const data = JSON.parse(s) as unknown;
+              if (!isRecord(data)) throw new FrontMatterError('JSON front matter must be an object', { line: 2, column: 1 });
+              // The block starts at the end of the opening line, so its line 1 is file line 1.
+              captured = { data, index: indexJson(s) };
+              return data;
+            } catch (e) {
+              if (e instanceof FrontMatterError) throw e;
+              const je = jsonError(s, e as Error);
+              throw new FrontMatterError(`invalid JSON front matter: ${je.message.replace(/^invalid JSON: /, '')}`, je.pos);
+            }
+          },
+          javascript: refuseCode,
+          js: refuseCode,
+          coffee: refuseCode,
+          cson: refuseCode,
+        },
+      } as never);
+      raw = captured ?? raw;
+    } catch (e) {
+      if (e instanceof FrontMatterError) return [invalid(file, e.message, e.pos ?? { line: 1, column: 1 })];
+      if (e instanceof RangeError) return [invalid(file, 'front matter is nested too deeply to read', { line: 1, column: 1 })];
+      return [invalid(file, `front matter could not be read: ${(e as Error).message}`, { line: 1, column: 1 })];
+    }
+    bodyStart = close + 1;
+  }
+  const body = readBody(lines.slice(bodyStart), bodyStart + 1);
+  const { doc, findings } = buildDoc(file, 'markdown', raw.data, raw.index, '', { line: 1, column: 1 }, body);
+  return [{ kind: 'offering', doc, findings }];
+}
+
+/** Read and load one file. `file` is the display path (relative, forward slashes). */
+export async function loadFile(absPath: string, file: string, options: LoadOptions = {}): Promise<Entry[]> {
+  const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  let buf: Buffer;
+  try {
+    const st = await stat(absPath);
+    if (st.isDirectory()) return [invalid(file, 'is a directory, not a file')];
+    if (st.size > max) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      return [invalid(file, `file is ${mb(st.size)}, over the ${mb(max)} limit; raise --max-file-size to read it`)];
+    }
+    buf = await readFile(absPath);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'file not found' : code === 'ELOOP' ? 'symbolic link loop' : (e as Error).message;
+    return [invalid(file, `file could not be read: ${why}`)];
+  }
+  const dec = decode(buf);
+  if ('error' in dec) return [invalid(file, dec.error, dec.pos)];
+  return loadText(file, dec.text);
+}
+
+/** Load already-decoded text, choosing the reader by file extension. */
+export function loadText(file: string, text: string): Entry[] {
+  try {
+    return /\.json$/i.test(file) ? loadJsonText(file, text) : loadMarkdownText(file, text);
+  } catch (e) {
+    if (e instanceof RangeError) return [invalid(file, 'document is nested too deeply to read')];
+    throw e;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Source positions for data paths in YAML front matter and JSON, so that a finding
+ * about `assessment.calibration` can point at its line. Both walks are iterative and
+ * stop indexing below a fixed depth, so hostile nesting costs linear time and no stack.
+ */
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Position } from '../types.js';
+
+/** Paths deeper than this are not indexed (canonical fields are at most 5 deep). */
+const MAX_INDEX_DEPTH = 10;
+
+export interface StringLeaf {
+  path: string;
+  value: string;
+  pos: Position;
+  /** Start columns of further lines, for block scalars. */
+  block?: boolean;
+}
+
+export interface PositionIndex {
+  positions: Map<string, Position>;
+  strings: StringLeaf[];
+  /** Keys that appear twice in one mapping: path and position of the repeat. */
+  duplicates: { path: string; pos: Position }[];
+}
+
+/**
+ * Index a parsed YAML document. `lineOffset` is added to every line (front matter
+ * starts below the opening delimiter).
+ */
+export function indexYaml(doc: Document, lc: LineCounter, lineOffset = 0): PositionIndex {
+  const positions = new Map<string, Position>();
+  const strings: StringLeaf[] = [];
+  const duplicates: PositionIndex['duplicates'] = [];
+  const at = (offset: number): Position => {
+    const p = lc.linePos(offset);
+    return { line: p.line + lineOffset, column: p.col };
+  };
+  const stack: { node: unknown; path: string; depth: number }[] = [{ node: doc.contents, path: '', depth: 0 }];
+  while (stack.length) {
+    const { node, path, depth } = stack.pop()!;
+    if (!node || depth > MAX_INDEX_DEPTH) continue;
+    const n = node as Node;
+    if (path && n.range) positions.set(path, at(n.range[0]));
+    if (isScalar(n)) {
+      if (typeof n.value === 'string' && n.range) {
+        const block = n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED';
+        const p = at(n.range[0]);
+        const leaf: StringLeaf = block
+          ? { path, value: n.value, pos: { line: p.line + 1, column: p.column + 2 }, block: true }
+          : { path, value: n.value, pos: n.type === 'PLAIN' ? p : { line: p.line, column: p.column + 1 } };
+        strings.push(leaf);
+      }
+    } else if (isMap(n)) {
+      const seen = new Set<string>();
+      for (const item of n.items) {
+        if (!isPair(item)) continue;
+        const k = item.key;
+        const keyName = isScalar(k) ? String(k.value) : String(k);
+        const childPath = path ? `${path}.${keyName}` : keyName;
+        if (seen.has(keyName)) {
+          const kr = (k as Node | null)?.range;
+          duplicates.push({ path: childPath, pos: kr ? at(kr[0]) : { line: lineOffset + 1, column: 1 } });
+        }
+        seen.add(keyName);
+        const kr = (k as Node | null)?.range;
+        if (kr && !positions.has(childPath)) positions.set(childPath, at(kr[0]));
+        if (item.value) stack.push({ node: item.value, path: childPath, depth: depth + 1 });
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach((child, i) => stack.push({ node: child, path: path ? `${path}.${i}` : String(i), depth: depth + 1 }));
+    }
+  }
+  return { positions, strings, duplicates };
+}
+
+/**
+ * Index JSON text: the position of each value by path, string leaves, and duplicate keys.
+ * Assumes `text` already parsed with JSON.parse (so it is well-formed).
+ */
+export function indexJson(text: string): PositionIndex {
+  const positions = new Map<string, Position>();
+  const strings: StringLeaf[] = [];
+  const duplicates: PositionIndex['duplicates'] = [];
+  let line = 1;
+  let lineStart = 0;
+  // Container stack: path, kind, next array index, keys seen (objects), pending key.
+  type Frame = { path: string; kind: 'obj' | 'arr'; index: number; keys: Set<string> | null; key: string | null; depth: number };
+  const stack: Frame[] = [];
+  const pathFor = (f: Frame | undefined): string | null => {
+    if (!f) return '';
+    const k = f.kind === 'arr' ? String(f.index) : f.key;
+    if (k === null) return null;
+    return f.path ? `${f.path}.${k}` : k;
+  };
+  let i = 0;
+  const n = text.length;
+  const readString = (): string => {
+    // i at opening quote; returns raw content (escapes decoded via JSON.parse)
+    const start = i;
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 92) i += 2;
+      else if (c === 34) break;
+      else i++;
+    }
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r' || c === ',' || c === ':') {
+      i++;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (c === '}' || c === ']') {
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        if (parent.kind === 'arr') parent.index++;
+        else parent.key = null;
+      }
+      i++;
+      continue;
+    }
+    // Object key?
+    if (top && top.kind === 'obj' && top.key === null && c === '"') {
+      const keyPos = { line, column: i - lineStart + 1 };
+      const key = readString();
+      top.key = key;
+      const p = top.path ? `${top.path}.${key}` : key;
+      if (top.keys!.has(key)) duplicates.push({ path: p, pos: keyPos });
+      top.keys!.add(key);
+      continue;
+    }
+    // A value.
+    const pos = { line, column: i - lineStart + 1 };
+    const path = pathFor(top);
+    const depth = stack.length;
+    if (path !== null && path !== '' && depth <= MAX_INDEX_DEPTH && !positions.has(path)) positions.set(path, pos);
+    if (c === '{' || c === '[') {
+      stack.push({ path: path ?? '', kind: c === '{' ? 'obj' : 'arr', index: 0, keys: c === '{' ? new Set() : null, key: null, depth });
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      const value = readString();
+      if (path !== null && depth <= MAX_INDEX_DEPTH) strings.push({ path, value, pos: { line: pos.line, column: pos.column + 1 } });
+    } else {
+      // number, true, false, null
+      while (i < n && !/[\s,\]}]/.test(text[i]!)) i++;
+    }
+    if (top) {
+      if (top.kind === 'arr') top.index++;
+      else top.key = null;
+    }
+  }
+  return { positions, strings, duplicates };
+}
+
+/** Line and column (1-based) of a character offset in `text`. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 1;
+  let last = -1;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: end - last };
+}

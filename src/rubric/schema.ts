@@ -1,0 +1,78 @@
+/**
+ * The rubric file format. A rubric holds everything a state may want to change:
+ * aspect weights, level thresholds, the decision policy, and per-rule settings
+ * (enabled, severity, points, blocking, parameters).
+ */
+import { z } from 'zod';
+import { ASPECT_IDS, SEVERITIES } from '../types.js';
+
+const aspectId = z.enum(ASPECT_IDS);
+const level = z.number().int().min(0).max(3);
+
+export const ruleSettingsSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  severity: z.enum(SEVERITIES),
+  /** Points the rule is worth within its aspect. */
+  points: z.number().min(0).max(1000),
+  /** A failed blocking rule sets its aspect to 0. */
+  blocking: z.boolean().default(false),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const decisionPolicySchema = z.strictObject({
+  reject: z.strictObject({
+    /** Reject when any blocking rule fails. */
+    anyBlockingRule: z.boolean(),
+    /** Reject when any of these rules fails (e.g. a participation badge with no practice artifact). */
+    rules: z.array(z.string()),
+    /** Reject when any of these aspects is at level 0 (not evident). */
+    aspectsAtLevel0: z.array(aspectId),
+  }),
+  approve: z.strictObject({
+    /** Minimum level per aspect for approval. */
+    minLevels: z.partialRecord(aspectId, level),
+    /** Most error findings an approved offering may have. */
+    maxErrors: z.number().int().min(0),
+    /** Rules that must pass for approval (a state may require calibration, say). */
+    requiredRules: z.array(z.string()).default([]),
+  }),
+});
+
+export const rubricFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower case letters, digits, ".", "_" or "-"'),
+  title: z.string().min(1),
+  version: z.string().min(1),
+  source: z.string().min(1),
+  description: z.string().optional(),
+  aspects: z
+    .array(
+      z.strictObject({
+        id: aspectId,
+        title: z.string().min(1),
+        description: z.string().min(1),
+        weight: z.number().min(0).max(100),
+      }),
+    )
+    .superRefine((list, ctx) => {
+      for (const id of ASPECT_IDS) {
+        const n = list.filter((a) => a.id === id).length;
+        if (n !== 1) ctx.addIssue({ code: 'custom', message: n === 0 ? `aspect "${id}" is missing` : `aspect "${id}" appears ${n} times` });
+      }
+      if (list.every((a) => a.weight === 0)) ctx.addIssue({ code: 'custom', message: 'at least one aspect needs a weight above 0' });
+    }),
+  levels: z
+    .strictObject({
+      developing: z.number().min(0).max(100),
+      proficient: z.number().min(0).max(100),
+      exemplary: z.number().min(0).max(100),
+    })
+    .refine((l) => l.developing <= l.proficient && l.proficient <= l.exemplary, {
+      message: 'thresholds must rise: developing <= proficient <= exemplary',
+    }),
+  decision: decisionPolicySchema,
+  rules: z.record(z.string(), ruleSettingsSchema),
+});
+
+export type RubricFile = z.output<typeof rubricFileSchema>;
+export type RuleSettings = z.output<typeof ruleSettingsSchema>;

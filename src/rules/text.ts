@@ -1,0 +1,188 @@
+/**
+ * Text helpers shared by rules. Rules search structured fields and prose alike:
+ * every string value from front matter or JSON and every paragraph, list item,
+ * heading and table row of the body is a `TextBlock` with a scope and a position.
+ *
+ * Every regular expression run on document text must be linear-time: no nested
+ * quantifiers, no ambiguous alternations under a quantifier, bounded repeats.
+ */
+import type { Doc, Position, TextBlock } from '../types.js';
+
+export interface Match {
+  block: TextBlock;
+  index: number;
+  length: number;
+  pos: Position;
+  /** The sentence or line around the match, for reports. */
+  quote: string;
+}
+
+/** Blocks whose scope is one of `scopes` (all blocks when `scopes` is omitted). */
+export function blocksIn(doc: Doc, scopes?: readonly string[] | null): TextBlock[] {
+  if (!scopes) return doc.blocks;
+  return doc.blocks.filter((b) => scopes.includes(b.scope));
+}
+
+/** Position of character `index` of a block's text. */
+export function posIn(block: TextBlock, index: number): Position {
+  let line = 0;
+  let lastNl = -1;
+  for (let i = 0; i < index && i < block.text.length; i++) {
+    if (block.text.charCodeAt(i) === 10) {
+      line++;
+      lastNl = i;
+    }
+  }
+  if (line === 0) return { line: block.line, column: block.column + index };
+  const col = block.columns?.[line] ?? 1;
+  return { line: block.line + line, column: col + (index - lastNl - 1) };
+}
+
+/** The sentence (or line) containing `[index, index+length)`, at most 200 characters. */
+export function quoteAround(text: string, index: number, length = 0): string {
+  let start = index;
+  while (start > 0 && text[start - 1] !== '\n' && !(/[.!?]/.test(text[start - 1]!) && /\s/.test(text[start] ?? ''))) start--;
+  let end = index + length;
+  while (end < text.length && text[end] !== '\n' && !(/[.!?]/.test(text[end]!) && (end + 1 >= text.length || /\s/.test(text[end + 1]!)))) end++;
+  if (end < text.length && /[.!?]/.test(text[end]!)) end++;
+  let q = text.slice(start, end).trim();
+  if (q.length > 200) {
+    const from = Math.max(0, index - start - 80);
+    q = (from > 0 ? '…' : '') + q.slice(from, from + 200).trim() + '…';
+  }
+  return q;
+}
+
+function toMatch(block: TextBlock, m: RegExpExecArray): Match {
+  return { block, index: m.index, length: m[0].length, pos: posIn(block, m.index), quote: quoteAround(block.text, m.index, m[0].length) };
+}
+
+/** First match of `re` in the blocks of `scopes`, in document order. `re` must not have the g flag. */
+export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): Match | null {
+  for (const b of blocksIn(doc, scopes)) {
+    const m = re.exec(b.text);
+    if (m) return toMatch(b, m);
+  }
+  return null;
+}
+
+/** First match of `re` in each block of `scopes` that matches. */
+export function findAll(doc: Doc, re: RegExp, scopes?: readonly string[] | null): Match[] {
+  const out: Match[] = [];
+  for (const b of blocksIn(doc, scopes)) {
+    const m = re.exec(b.text);
+    if (m) out.push(toMatch(b, m));
+  }
+  return out;
+}
+
+/** Match `re` against a string that came from a field, reporting the field's block if it has one. */
+export function findInText(doc: Doc, text: string, re: RegExp, path: string): Match | null {
+  const m = re.exec(text);
+  if (!m) return null;
+  const block = doc.blocks.find((b) => b.path === path && b.text === text);
+  if (block) return toMatch(block, m);
+  const pos = doc.positions.get(path) ?? doc.origin;
+  return { block: { text, line: pos.line, column: pos.column, scope: path.split('.')[0]!, kind: 'field' }, index: m.index, length: m[0].length, pos, quote: quoteAround(text, m.index, m[0].length) };
+}
+
+/** All text of the blocks in `scopes`, joined by blank lines. */
+export function textIn(doc: Doc, scopes?: readonly string[] | null): string {
+  return blocksIn(doc, scopes)
+    .map((b) => b.text)
+    .join('\n\n');
+}
+
+/** Flatten any field value (string, number, list, object) to text. Bounded depth. */
+export function fieldText(value: unknown, depth = 0): string {
+  if (value === null || value === undefined || depth > 6) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map((v) => fieldText(v, depth + 1)).filter(Boolean).join('\n');
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).map((v) => fieldText(v, depth + 1)).filter(Boolean).join('\n');
+  return '';
+}
+
+/** Template placeholders: TODO, TBD, lorem ipsum, "[Describe …]", "<insert …>". */
+export const PLACEHOLDER_RE =
+  /\b(?:TODO|TBD|TBA|FIXME|XXX|lorem ipsum|placeholder)\b|\[(?:insert|add|describe|your|enter|list|name|write|state)\b[^\]\n]{0,200}\]|<(?:insert|add|describe|your|enter)\b[^>\n]{0,200}>/i;
+const EMPTY_RE = /^(?:n\/?a|none|null|nil|-+|\.+|x+|\?+|tbd|todo)$/i;
+
+/** True when a value is missing, empty, or only a placeholder. */
+export function isBlank(value: unknown): boolean {
+  const t = fieldText(value).trim();
+  return t === '' || EMPTY_RE.test(t) || (PLACEHOLDER_RE.test(t) && wordCount(t.replace(PLACEHOLDER_RE, ' ')) < 3);
+}
+
+export function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const w = /[\p{L}\p{N}]/u.test(s[i]!);
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+/** Lower-case word tokens. */
+export function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+const STOP = new Set(
+  'a an and are as at be been but by can could do does each educator educators for from has have how in into is it its of on or our over that the their them these they this those through to use uses using was we were what when which while who will with within without would you your teacher teachers student students learners learner classroom class lesson lessons practice practices skill skills work also more most other such than then there very well'.split(
+    ' ',
+  ),
+);
+
+/** A crude English stem: enough to match "questioning" with "questions". */
+export function stem(w: string): string {
+  if (w.length <= 4) return w;
+  return w.replace(/(?:ations?|ings?|edly|ed|ies|es|s|ly|ment|ments)$/, '') || w;
+}
+
+/** Content terms of a text: stemmed words of 4+ letters that are not stop words. */
+export function contentTerms(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(s)) if (w.length >= 4 && !STOP.has(w)) out.add(stem(w));
+  return out;
+}
+
+/**
+ * Whether a flag-like field says yes: `true`, a positive number, or a string that is
+ * not a negative ("no", "none", "false", "not offered").
+ */
+export function truthy(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value > 0;
+  const t = String(value).trim().toLowerCase();
+  if (!t || isBlank(t)) return false;
+  return !/^(?:no|none|false|not (?:offered|available|provided)|unavailable|n\/a)\b/.test(t);
+}
+
+/** Build a case-insensitive, word-bounded alternation from a list of phrases (rubric parameters). */
+const phraseCache = new Map<string, RegExp>();
+export function phraseRegex(phrases: readonly string[]): RegExp {
+  const cacheKey = phrases.join('\u0000');
+  const hit = phraseCache.get(cacheKey);
+  if (hit) return hit;
+  const re = buildPhraseRegex(phrases);
+  if (phraseCache.size < 1000) phraseCache.set(cacheKey, re);
+  return re;
+}
+
+function buildPhraseRegex(phrases: readonly string[]): RegExp {
+  const esc = phrases
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return esc.length ? new RegExp(`\\b(?:${esc.join('|')})\\b`, 'i') : /(?!)/;
+}
+
+/** Years (1950-2099) mentioned in a text. */
+export function yearsIn(s: string): number[] {
+  return (s.match(/\b(?:19[5-9]\d|20\d\d)\b/g) ?? []).map(Number);
+}
