@@ -10,7 +10,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { normaliseFields, type Offering } from '../model/offering.js';
 import type { Doc, Finding, Position, TextBlock } from '../types.js';
 import { readBody } from './markdown.js';
-import { indexJson, indexYaml, positionAt, type PositionIndex } from './positions.js';
+import { indexJson, indexYaml, locateJsonError, positionAt, type PositionIndex } from './positions.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -98,9 +98,9 @@ function parseYaml(src: string, firstLine: number): Raw {
   }
   const err = doc.errors[0];
   if (err) {
-    const p = err.linePos?.[0];
+    const p = lc.linePos(err.pos[0]);
     const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new FrontMatterError(`invalid YAML front matter: ${message}`, p ? { line: p.line + firstLine - 1, column: p.col } : undefined);
+    throw new FrontMatterError(`invalid YAML front matter: ${message}`, { line: p.line + firstLine - 1, column: p.col });
   }
   let data: unknown;
   try {
@@ -193,12 +193,9 @@ function buildDoc(
 }
 
 function jsonError(text: string, e: Error): { message: string; pos?: Position } {
-  const m = /position (\d+)/.exec(e.message);
-  const msg = e.message
-    .replace(/^JSON\.parse: /, '')
-    .replace(/ in JSON at position \d+.*$/, '')
-    .replace(/ \(line \d+ column \d+\)$/, '');
-  return m ? { message: `invalid JSON: ${msg}`, pos: positionAt(text, Number(m[1])) } : { message: `invalid JSON: ${msg}` };
+  const loc = locateJsonError(text);
+  if (loc) return { message: `invalid JSON: ${loc.message}`, pos: positionAt(text, loc.offset) };
+  return { message: `invalid JSON: ${e.message}` };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

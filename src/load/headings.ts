@@ -111,7 +111,7 @@ const ALIASES: Record<SectionKey, string[]> = {
 };
 
 const PART_ALIASES: Record<EvidencePart, string[]> = {
-  overview: ['overview questions', 'overview question', 'context', 'context questions', 'part 1 overview'],
+  overview: ['overview questions', 'overview question', 'context', 'context questions'],
   artifact: ['work examples', 'work examples artifacts', 'work example', 'artifacts', 'artifact', 'work samples', 'evidence artifacts'],
   reflection: ['reflection', 'reflections', 'reflection questions', 'reflection question', 'reflective questions'],
 };

@@ -179,3 +179,127 @@ export function positionAt(text: string, offset: number): Position {
   }
   return { line, column: end - last };
 }
+
+/**
+ * Find the first syntax error in JSON text, for a message with a line and column
+ * (Node's JSON.parse does not always say where). Iterative, linear time.
+ */
+export function locateJsonError(text: string): { offset: number; message: string } | null {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const fail = (message: string) => ({ offset: Math.min(i, n), message });
+  const show = () => (i >= n ? 'end of file' : `"${text[i]}"`);
+  // Stack of containers: what we expect next inside each.
+  type State = 'obj-key-or-end' | 'obj-key' | 'obj-colon' | 'obj-value' | 'obj-comma-or-end' | 'arr-value-or-end' | 'arr-value' | 'arr-comma-or-end';
+  const stack: State[] = [];
+  const value = (): { offset: number; message: string } | null => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      stack.push('obj-key-or-end');
+      return null;
+    }
+    if (c === '[') {
+      i++;
+      stack.push('arr-value-or-end');
+      return null;
+    }
+    if (c === '"') return str();
+    const lit = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (lit) {
+      i += lit[0].length;
+      return null;
+    }
+    return fail(`unexpected ${show()} where a value was expected`);
+  };
+  const str = (): { offset: number; message: string } | null => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return null;
+      }
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return fail('invalid \\u escape in string');
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else return fail('invalid escape in string');
+        continue;
+      }
+      if (c < 32) return fail('control character or line break inside a string');
+      i++;
+    }
+    return fail('string is not closed');
+  };
+  let err = value();
+  if (err) return err;
+  while (stack.length) {
+    ws();
+    const top = stack[stack.length - 1]!;
+    const c = text[i];
+    switch (top) {
+      case 'obj-key-or-end':
+      case 'obj-key':
+        if (c === '}' && top === 'obj-key-or-end') {
+          i++;
+          stack.pop();
+          break;
+        }
+        if (c !== '"') return fail(`unexpected ${show()} where a property name in double quotes was expected`);
+        err = str();
+        if (err) return err;
+        stack[stack.length - 1] = 'obj-colon';
+        break;
+      case 'obj-colon':
+        if (c !== ':') return fail(`expected ":" after the property name, found ${show()}`);
+        i++;
+        stack[stack.length - 1] = 'obj-value';
+        break;
+      case 'obj-value':
+        stack[stack.length - 1] = 'obj-comma-or-end';
+        err = value();
+        if (err) return err;
+        break;
+      case 'obj-comma-or-end':
+        if (c === ',') {
+          i++;
+          stack[stack.length - 1] = 'obj-key';
+        } else if (c === '}') {
+          i++;
+          stack.pop();
+        } else return fail(`expected "," or "}" after a property value, found ${show()}`);
+        break;
+      case 'arr-value-or-end':
+        if (c === ']') {
+          i++;
+          stack.pop();
+          break;
+        }
+      // falls through
+      case 'arr-value':
+        stack[stack.length - 1] = 'arr-comma-or-end';
+        err = value();
+        if (err) return err;
+        break;
+      case 'arr-comma-or-end':
+        if (c === ',') {
+          i++;
+          stack[stack.length - 1] = 'arr-value';
+        } else if (c === ']') {
+          i++;
+          stack.pop();
+        } else return fail(`expected "," or "]" after an array element, found ${show()}`);
+        break;
+    }
+  }
+  ws();
+  if (i < n) return fail(`unexpected ${show()} after the end of the JSON value`);
+  return null;
+}

@@ -1,0 +1,89 @@
+/**
+ * The audit pipeline: load each file, normalise each offering, run the rules, score,
+ * decide. Pure data in, data out; no console, no colour.
+ */
+import type { Entry, LoadOptions } from '../load/file.js';
+import { loadFile } from '../load/file.js';
+import type { InputFile } from '../load/discover.js';
+import { providerName } from '../model/offering.js';
+import type { RuleContext } from '../rules/define.js';
+import type { Rubric } from '../rubric/load.js';
+import type { Finding, OfferingReport } from '../types.js';
+import { runRules } from './run.js';
+import { decide, overallScore, scoreAspects } from './score.js';
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Stable finding order: line, column, severity, rule id. Findings without a line come first. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+/** Score and decide one loaded entry. */
+export function auditEntry(entry: Entry, rubric: Rubric, ctx: RuleContext): OfferingReport {
+  if (entry.kind === 'invalid') {
+    const r: OfferingReport = {
+      file: entry.file,
+      id: entry.id ?? null,
+      title: entry.title ?? null,
+      provider: null,
+      decision: 'invalid',
+      score: null,
+      aspects: null,
+      findings: [entry.finding],
+      reasons: [`could not be read: ${entry.finding.message}`],
+    };
+    if (entry.index !== undefined) r.index = entry.index;
+    return withIndexFirst(r);
+  }
+  const { doc } = entry;
+  const outcomes = runRules(doc, rubric.rules, ctx);
+  const findings = [...entry.findings, ...outcomes.flatMap((o) => o.findings)].sort(compareFindings);
+  const aspects = scoreAspects(outcomes, rubric.file);
+  const { decision, reasons } = decide(outcomes, aspects, findings, rubric.file);
+  const r: OfferingReport = {
+    file: doc.file,
+    id: doc.data.id ?? null,
+    title: doc.data.title ?? null,
+    provider: providerName(doc.data.provider),
+    decision,
+    score: overallScore(aspects, rubric.file),
+    aspects,
+    findings,
+    reasons,
+  };
+  if (doc.index !== undefined) r.index = doc.index;
+  return withIndexFirst(r);
+}
+
+/** Key order of the JSON shape: file, index, id, … */
+function withIndexFirst(r: OfferingReport): OfferingReport {
+  const { file, index, ...rest } = r;
+  return index === undefined ? { file, ...rest } : { file, index, ...rest };
+}
+
+export interface AuditOptions extends LoadOptions {
+  rubric: Rubric;
+  ctx: RuleContext;
+}
+
+/** Audit files one at a time, yielding each offering's report as soon as it is ready. */
+export async function* auditFiles(files: readonly InputFile[], options: AuditOptions): AsyncGenerator<OfferingReport> {
+  for (const f of files) {
+    const entries: Entry[] = f.problem
+      ? [
+          {
+            kind: 'invalid',
+            file: f.rel,
+            finding: { ruleId: 'invalid-document', aspect: null, severity: 'error', message: f.problem, fix: null, line: null, column: null, path: null },
+          },
+        ]
+      : await loadFile(f.abs, f.rel, options);
+    for (const e of entries) yield auditEntry(e, options.rubric, options.ctx);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Helpers shared by the transparency rules: searching blocks with a filter on each
+ * match (negations, wrong context), and small value tests.
+ */
+import type { Doc, TextBlock } from '../../types.js';
+import { isBlank, posIn, quoteAround, type Match } from '../text.js';
+
+/** An e-mail address (bounded parts, linear). */
+export const EMAIL_RE = /\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}\b/;
+/** A web address. */
+export const URL_RE = /\bhttps?:\/\/[^\s<>()[\]"']{1,2000}|\bwww\.[\w-]{1,63}\.[a-z]{2,}/i;
+
+/** Scopes that hold descriptive prose and metadata (not the rubric, evidence prompts or citations). */
+export const META_SCOPES = ['title', 'description', 'about', 'other', 'recognition', 'cost', 'audience', 'prerequisites', 'privacy'] as const;
+
+const globalCache = new WeakMap<RegExp, RegExp>();
+/** A global copy of `re`, made once per regex. */
+function globalOf(re: RegExp): RegExp {
+  let g = globalCache.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    globalCache.set(re, g);
+  }
+  return g;
+}
+
+/** At most this many matches are tried per block (keeps a hostile block linear). */
+const MAX_TRIES = 50;
+
+/**
+ * First match of `re` in `blocks` that `accept` takes, in document order.
+ * `accept` sees the block text and the match; use it to skip negated or off-topic uses.
+ */
+export function firstAccepted(
+  blocks: readonly TextBlock[],
+  re: RegExp,
+  accept: (text: string, index: number, length: number) => boolean = () => true,
+): Match | null {
+  const g = globalOf(re);
+  for (const block of blocks) {
+    g.lastIndex = 0;
+    let tries = 0;
+    let m: RegExpExecArray | null;
+    while ((m = g.exec(block.text)) !== null && tries++ < MAX_TRIES) {
+      if (m[0].length === 0) {
+        g.lastIndex++;
+        continue;
+      }
+      if (accept(block.text, m.index, m[0].length)) {
+        return { block, index: m.index, length: m[0].length, pos: posIn(block, m.index), quote: quoteAround(block.text, m.index, m[0].length) };
+      }
+    }
+  }
+  return null;
+}
+
+/** Blocks of `doc` whose scope is in `scopes` (a Set for speed), or not in `exclude`. */
+export function blocksWhere(doc: Doc, opts: { scopes?: ReadonlySet<string>; exclude?: ReadonlySet<string> }): TextBlock[] {
+  return doc.blocks.filter((b) => (opts.scopes ? opts.scopes.has(b.scope) : true) && (opts.exclude ? !opts.exclude.has(b.scope) : true));
+}
+
+const NEGATION_BEFORE = /\b(?:no|not|never|without|nor|neither|isn't|aren't|is not|are not)\s+(?:[\w-]+\s+){0,2}$/i;
+
+/** True when the words just before `index` negate what follows ("no login required", "not available on request"). */
+export function negated(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 40), index);
+  return NEGATION_BEFORE.test(before);
+}
+
+/** A value that says something: present, not empty and not a placeholder. */
+export function stated(value: unknown): boolean {
+  return value !== undefined && value !== null && !isBlank(value);
+}
+
+/** The string value of an object's first key that is stated. */
+export function firstStated(obj: Record<string, unknown>, keys: readonly string[]): string | null {
+  for (const k of keys) {
+    const v = obj[k];
+    if ((typeof v === 'string' || typeof v === 'number') && stated(v)) return String(v);
+  }
+  return null;
+}
