@@ -25,8 +25,13 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .description('audit micro-credential files (Markdown or JSON) and folders of them')
     .argument('<paths...>', 'files or folders (searched recursively for .md, .markdown, .json)')
     .option('-r, --rubric <name-or-file>', 'rubric: a built-in name (default, strict) or a JSON file', 'default')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option(
+      '-f, --format <format[:file]>',
+      `output format (${FORMATS.join(', ')}); repeat it to write several, each as format:file`,
+      (value: string, prev: string[]) => [...prev, value],
+      [] as string[],
+    )
+    .option('-o, --output <file>', 'write the (single) report to a file instead of stdout')
     .addOption(new Option('--min-decision <decision>', 'exit 1 if any offering is below this decision (or invalid)').choices(DECISIONS.filter((d) => d !== 'reject')).default('approve'))
     .option('-q, --quiet', 'text format: one line per offering and the summary')
     .option('--color', 'force colour in the text format')

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { auditFiles } from '../engine/audit.js';
 import { UsageError } from '../errors.js';
-import { formatters, type Format } from '../format/index.js';
+import { FORMATS, formatters, type Format } from '../format/index.js';
 import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
 import { discover } from '../load/discover.js';
@@ -16,7 +16,8 @@ import type { Decision, OfferingReport } from '../types.js';
 
 export interface AuditFlags {
   rubric: string;
-  format: Format;
+  /** `--format` values, each `format` or `format:file`. */
+  format: string[];
   output?: string;
   minDecision: Decision;
   quiet?: boolean;
@@ -56,16 +57,55 @@ export async function writeOutput(file: string, text: string, io: Io): Promise<v
   }
 }
 
+/** Where one format's output goes: a file, or stdout when `file` is undefined. */
+export interface OutputTarget {
+  format: Format;
+  file?: string;
+}
+
+/**
+ * Resolve `--format` (repeatable, `format` or `format:file`) and `--output` into targets.
+ * Ambiguous combinations are usage errors: two outputs to stdout, `--output` with several
+ * formats, or two formats to one file.
+ */
+export function outputTargets(formats: readonly string[], output: string | undefined): OutputTarget[] {
+  const list = formats.length ? formats : ['text'];
+  const targets = list.map((spec): OutputTarget => {
+    const idx = spec.indexOf(':');
+    const name = idx < 0 ? spec : spec.slice(0, idx);
+    if (!(FORMATS as readonly string[]).includes(name)) {
+      throw new UsageError(`unknown format "${name}" (choose from ${FORMATS.join(', ')})`);
+    }
+    const file = idx < 0 ? undefined : spec.slice(idx + 1);
+    if (file === '') throw new UsageError(`--format ${spec}: give a file after the colon, or leave the colon out for stdout`);
+    return file === undefined ? { format: name as Format } : { format: name as Format, file };
+  });
+  if (output !== undefined) {
+    if (targets.length > 1) throw new UsageError('--output goes with a single --format; with several formats write each as --format <format>:<file>');
+    if (targets[0]!.file !== undefined) throw new UsageError(`--output ${output} and --format ${list[0]} both name a file; use one of them`);
+    targets[0]!.file = output;
+  }
+  const toStdout = targets.filter((t) => t.file === undefined);
+  if (toStdout.length > 1) throw new UsageError(`only one format can go to stdout (${toStdout.map((t) => t.format).join(', ')}); write the others as --format <format>:<file>`);
+  const files = targets.map((t) => t.file).filter((f): f is string => f !== undefined);
+  const dup = files.find((f, i) => files.indexOf(f) !== i);
+  if (dup) throw new UsageError(`two formats would write to the same file ${dup}`);
+  return targets;
+}
+
 export async function runAudit(paths: string[], flags: AuditFlags, io: Io): Promise<number> {
+  const targets = outputTargets(flags.format, flags.output);
   const rubric = loadRubric(flags.rubric, io.cwd);
   const files = await discover(paths, io.cwd);
   const ctx = { now: auditTime(io.env) };
   const offerings: OfferingReport[] = [];
   for await (const o of auditFiles(files, { rubric, ctx, maxFileSize: flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })) offerings.push(o);
   const report = buildReport(rubric, offerings);
-  const color = flags.format === 'text' && wantColor(flags.color, io, flags.output !== undefined);
-  const out = formatters[flags.format](report, { color, quiet: flags.quiet ?? false });
-  if (flags.output) await writeOutput(flags.output, out, io);
-  else io.stdout(out);
+  for (const t of targets) {
+    const color = t.format === 'text' && wantColor(flags.color, io, t.file !== undefined);
+    const out = formatters[t.format](report, { color, quiet: flags.quiet ?? false });
+    if (t.file !== undefined) await writeOutput(t.file, out, io);
+    else io.stdout(out);
+  }
   return offerings.every((o) => meetsGate(o.decision, flags.minDecision)) ? 0 : 1;
 }

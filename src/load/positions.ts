@@ -277,13 +277,12 @@ export function locateJsonError(text: string): { offset: number; message: string
         } else return fail(`expected "," or "}" after a property value, found ${show()}`);
         break;
       case 'arr-value-or-end':
-        if (c === ']') {
+      case 'arr-value':
+        if (c === ']' && top === 'arr-value-or-end') {
           i++;
           stack.pop();
           break;
         }
-      // falls through
-      case 'arr-value':
         stack[stack.length - 1] = 'arr-comma-or-end';
         err = value();
         if (err) return err;

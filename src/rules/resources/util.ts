@@ -57,7 +57,13 @@ export function allResources(doc: Doc): ResourceEntry[] {
 
 /** Resources that are real entries: not empty, not a placeholder, not a promise of resources later. */
 export function usableResources(doc: Doc): ResourceEntry[] {
-  return allResources(doc).filter((r) => !isBlank(r.text) && !isDeferred(r.text));
+  return allResources(doc).filter((r) => !isBlankItem(r) && !isDeferred(r.text));
+}
+
+/** An item is blank when it is, or when every value of it is, empty or a placeholder. */
+export function isBlankItem(r: ResourceEntry): boolean {
+  if (typeof r.item === 'string') return isBlank(r.item);
+  return Object.values(r.item as Record<string, unknown>).every((v) => isBlank(v));
 }
 
 /** The `supports` field as text ('' when absent or blank). */

@@ -35,7 +35,7 @@ export default defineRule({
   rationale:
     'Alignment to a shared framework is what lets a district or state compare micro-credentials from different issuers and map them to licensure or evaluation standards; a bare framework name without the standard\'s code does not say which standard is met.',
   source: 'Open Badges 2.0/3.0 `alignment` (targetName, targetUrl, targetFramework, targetCode) (S11); domain.md §1 Aspect 5 comparability rules (InTASC, ISTE, state teaching standards); Delaware DOE alignment to Learning Forward standards (§2).',
-  fix: 'Name the framework and the standard\'s code or link, e.g. an "Standards Alignment" item "InTASC Standard 8: Instructional Strategies" or front matter `alignment: [{framework: ISTE, code: "2.5.a", url: "https://iste.org/standards/educators"}]`.',
+  fix: 'Name the framework and the standard\'s code or link, e.g. a "Standards Alignment" item "InTASC Standard 8: Instructional Strategies" or front matter `alignment: [{framework: ISTE, code: "2.5.a", url: "https://iste.org/standards/educators"}]`.',
   anchor: 'alignment',
   params: z.strictObject({
     /** Names of standards frameworks that count as named. */
