@@ -174,6 +174,11 @@ function buildDoc(
       }
     }
     for (const [p, pos] of body.positions) if (!positions.has(p)) positions.set(p, pos);
+    // Where front matter set a field, the body's blocks do not fill it: drop their data paths
+    // so they cannot be mistaken for the front-matter items.
+    for (const b of body.blocks) {
+      if (b.path && data[b.path.split('.')[0] as keyof Offering] !== undefined) delete b.path;
+    }
     blocks.push(...body.blocks);
   }
   // Body-derived fields pass through the same validation as front matter.

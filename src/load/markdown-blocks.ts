@@ -191,6 +191,11 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
   return blocks;
 }
 
+/** Like plainInline, but a link keeps its target: "[Rowe 1986](https://doi.org/x)" -> "Rowe 1986 (https://doi.org/x)". */
+export function plainKeepUrls(s: string): string {
+  return plainInline(s.replace(/(!?)\[([^\]\n]*)\]\(\s*([^)\s]*)[^)\n]*\)/g, (_m, _bang: string, text: string, url: string) => (url && !text.includes(url) ? `${text} (${url})` : text)));
+}
+
 /** Remove inline Markdown emphasis and code markers from a short text (titles, labels). */
 export function plainInline(s: string): string {
   return s

@@ -4,7 +4,7 @@
  */
 import type { Position, Section, TextBlock } from '../types.js';
 import { matchHeading, type EvidencePart, type SectionKey } from './headings.js';
-import { readBlocks, plainInline, type MdBlock } from './markdown-blocks.js';
+import { readBlocks, plainInline, plainKeepUrls, type MdBlock } from './markdown-blocks.js';
 
 export interface BodyResult {
   title?: { text: string; pos: Position };
@@ -355,7 +355,7 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
         if (items.length) {
           setField(
             key,
-            items.map((b) => plainInline(b.text)),
+            items.map((b) => (key === 'research' ? plainKeepUrls(b.text) : plainInline(b.text))),
             anchor,
           );
           items.forEach((b, i) => {

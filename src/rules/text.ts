@@ -106,12 +106,13 @@ export function fieldText(value: unknown, depth = 0): string {
 /** Template placeholders: TODO, TBD, lorem ipsum, "[Describe …]", "<insert …>". */
 export const PLACEHOLDER_RE =
   /\b(?:TODO|TBD|TBA|FIXME|XXX|lorem ipsum|placeholder)\b|\[(?:insert|add|describe|your|enter|list|name|write|state)\b[^\]\n]{0,200}\]|<(?:insert|add|describe|your|enter)\b[^>\n]{0,200}>/i;
+const PLACEHOLDER_ALL = new RegExp(PLACEHOLDER_RE.source, 'gi');
 const EMPTY_RE = /^(?:n\/?a|none|null|nil|-+|\.+|x+|\?+|tbd|todo)$/i;
 
 /** True when a value is missing, empty, or only a placeholder. */
 export function isBlank(value: unknown): boolean {
   const t = fieldText(value).trim();
-  return t === '' || EMPTY_RE.test(t) || (PLACEHOLDER_RE.test(t) && wordCount(t.replace(PLACEHOLDER_RE, ' ')) < 3);
+  return t === '' || EMPTY_RE.test(t) || (PLACEHOLDER_RE.test(t) && wordCount(t.replace(PLACEHOLDER_ALL, ' ')) < 3);
 }
 
 export function wordCount(s: string): number {

@@ -73,6 +73,13 @@ describe('Markdown with front matter', () => {
     expect(e.doc.data.assessment).toBeUndefined();
   });
 
+  it('gives body blocks no data path for a field front matter already sets', () => {
+    const e = offering(loadText('a.md', '---\nresources:\n  - A guide https://a.org\n---\n## Resources\n- Body item\n'));
+    expect(e.doc.data.resources).toEqual(['A guide https://a.org']);
+    expect(e.doc.blocks.find((b) => b.text === 'Body item')?.path).toBeUndefined();
+    expect(e.doc.blocks.find((b) => b.text === 'A guide https://a.org')?.path).toBe('resources.0');
+  });
+
   it('keeps unknown keys and reports them as info', () => {
     const e = offering(loadText('a.md', '---\ntitle: ok\ncolour: blue\n---\n'));
     expect(e.doc.unknownKeys).toEqual(['colour']);

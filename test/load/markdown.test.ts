@@ -58,6 +58,11 @@ describe('readBody', () => {
     expect(r.positions.get('resources.0')).toEqual({ line: 10, column: 3 });
   });
 
+  it('keeps link targets in research citations', () => {
+    const r = body('## Supporting Research\n- [Rowe (1986)](https://doi.org/10.1177/002248718603700110)\n- Tobin, K. (1987). *Review of Educational Research*.');
+    expect(r.fields.research).toEqual(['Rowe (1986) (https://doi.org/10.1177/002248718603700110)', 'Tobin, K. (1987). Review of Educational Research.']);
+  });
+
   it('reads a three-part submission into evidence parts', () => {
     const r = body(
       [
