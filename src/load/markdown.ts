@@ -294,18 +294,18 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
     const used = new Set<MdBlock>();
     for (const b of list) {
       if (b.type !== 'item' && b.type !== 'paragraph') continue;
-      for (const line of b.text.split('\n')) {
+      b.text.split('\n').forEach((line, n) => {
         const lv = labelOf(line);
-        if (!lv) continue;
+        if (!lv) return;
         const assessmentField = key === 'assessment' ? ASSESSMENT_LABELS[lv.label] : undefined;
         const field = assessmentField ? `assessment.${assessmentField}` : LABELS[lv.label];
-        if (!field) continue;
+        if (!field) return;
         used.add(b);
-        const value =
-          field === 'alignment' ? lv.value.split(/;\s*/).map((name) => ({ name })) : field === 'tags' ? lv.value : lv.value;
-        setField(field, value, posOf(b));
-        pathBlock(b, field);
-      }
+        const value = field === 'alignment' ? lv.value.split(/;\s*/).map((name) => ({ name })) : lv.value;
+        // Each label line of a multi-line paragraph or item keeps its own position.
+        setField(field, value, n === 0 ? posOf(b) : { line: b.line + n, column: b.columns?.[n] ?? 1 });
+        if (n === 0) pathBlock(b, field);
+      });
     }
     return used;
   };

@@ -41,7 +41,8 @@ export function indexYaml(doc: Document, lc: LineCounter, lineOffset = 0): Posit
     const { node, path, depth } = stack.pop()!;
     if (!node || depth > MAX_INDEX_DEPTH) continue;
     const n = node as Node;
-    if (path && n.range) positions.set(path, at(n.range[0]));
+    // Map values were placed by their key (below); sequence items by their own start.
+    if (path && n.range && !positions.has(path)) positions.set(path, at(n.range[0]));
     if (isScalar(n)) {
       if (typeof n.value === 'string' && n.range) {
         const block = n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED';
@@ -63,8 +64,11 @@ export function indexYaml(doc: Document, lc: LineCounter, lineOffset = 0): Posit
           duplicates.push({ path: childPath, pos: kr ? at(kr[0]) : { line: lineOffset + 1, column: 1 } });
         }
         seen.add(keyName);
+        // A scalar value is found where it is written; a mapping or list by its key's line.
         const kr = (k as Node | null)?.range;
-        if (kr && !positions.has(childPath)) positions.set(childPath, at(kr[0]));
+        const v = item.value as Node | null;
+        const where = isScalar(v) && v.range ? v.range[0] : kr ? kr[0] : undefined;
+        if (where !== undefined && !positions.has(childPath)) positions.set(childPath, at(where));
         if (item.value) stack.push({ node: item.value, path: childPath, depth: depth + 1 });
       }
     } else if (isSeq(n)) {

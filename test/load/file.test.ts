@@ -30,6 +30,12 @@ describe('Markdown with front matter', () => {
     expect(e.doc.positions.get('competency')).toEqual({ line: 5, column: 1 });
   });
 
+  it('points an object-valued key at its own line', () => {
+    const e = offering(loadText('a.md', '---\ntitle: T\nprovider:\n  name: X\n---\n'));
+    expect(e.doc.positions.get('provider')).toEqual({ line: 3, column: 1 });
+    expect(e.doc.positions.get('provider.name')).toEqual({ line: 4, column: 9 });
+  });
+
   it('front matter wins over the body', () => {
     const e = offering(loadText('a.md', '---\ncompetency: Educator models think-alouds.\n---\n## Competency\nSomething else.\n'));
     expect(e.doc.data.competency).toBe('Educator models think-alouds.');

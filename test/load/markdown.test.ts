@@ -113,5 +113,8 @@ describe('readBody', () => {
     expect(r.fields.estimatedHours).toBe('15 hours');
     expect(r.fields.assessment).toEqual({ turnaroundDays: '14 days' });
     expect(r.positions.get('version')).toEqual({ line: 3, column: 3 });
+    const para = body('Provider: X\nVersion: 2.1\n\n## Competency\nEducator uses wait time.');
+    expect(para.positions.get('provider')).toEqual({ line: 1, column: 1 });
+    expect(para.positions.get('version')).toEqual({ line: 2, column: 1 });
   });
 });

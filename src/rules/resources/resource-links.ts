@@ -93,7 +93,11 @@ export default defineRule({
     const hits: Hit[] = [];
     /** Normal form -> where it was first seen (item key and line). */
     const seen = new Map<string, { key: string; line: number }>();
-    for (const b of blocksIn(doc, SCOPES)) {
+    // Document order, so that "first on line N" names the earlier occurrence (front-matter leaves are not in order).
+    const blocks = blocksIn(doc, SCOPES)
+      .slice()
+      .sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const b of blocks) {
       const key = itemKey(b);
       const own = new Set<string>();
       for (const c of candidates(b)) {

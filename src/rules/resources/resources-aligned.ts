@@ -16,10 +16,16 @@ const GENERIC = new Set(
 
 /** Content terms, with hyphenated words counted whole and by their parts ("wait-time" → wait-time, wait, time). */
 function terms(s: string): Set<string> {
-  const out = contentTerms(s);
-  for (const t of contentTerms(s.replace(/[-‐–_/.]/g, ' '))) out.add(t);
-  for (const g of GENERIC) out.delete(g);
+  const out = new Set<string>();
+  for (const set of [contentTerms(s), contentTerms(s.replace(/[-‐–_/.]/g, ' '))]) {
+    for (const t of set) if (!GENERIC.has(t)) out.add(key(t));
+  }
   return out;
+}
+
+/** Drop a final "e" so the crude stems of "pause" and "pausing" (paus) meet. */
+function key(t: string): string {
+  return t.length > 4 && t.endsWith('e') ? t.slice(0, -1) : t;
 }
 
 export default defineRule({

@@ -81,7 +81,8 @@ export function resourceQuote(r: ResourceEntry): string {
 /** 1-based label for messages: "resource 2" (plus its title when short). */
 export function resourceLabel(r: ResourceEntry): string {
   const t = r.title.replace(/\s+/g, ' ').trim();
-  return t && t.length <= 60 && t !== r.text.trim() ? `resource ${r.index + 1} ("${t}")` : `resource ${r.index + 1}`;
+  const same = typeof r.item === 'string' || t === r.description.replace(/\s+/g, ' ').trim();
+  return t && t.length <= 60 && !same ? `resource ${r.index + 1} ("${t}")` : `resource ${r.index + 1}`;
 }
 
 /** Something that looks like a web address in text: scheme URL or bare "www." address. */

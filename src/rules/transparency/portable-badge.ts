@@ -7,6 +7,9 @@ import { blocksWhere, firstAccepted, negated } from './util.js';
 const PORTABLE_RE =
   /\b(?:open\s{0,2}badges?(?:\s{0,2}(?:v|version\s{0,2})?[23](?:\.0)?)?|OBv?[23](?:\.0)?|digital\s{1,3}(?:badges?|credentials?)|badgr|credly|canvas\s{1,3}credentials|accredible|verifiable\s{1,3}(?:digital\s{1,3})?credentials?|W3C\s{1,3}VCs?|comprehensive\s{1,3}learner\s{1,3}records?|CLR|blockcerts)\b/i;
 
+/** A `badge` value that names only a non-portable format. */
+const NOT_PORTABLE_RE = /\b(?:pdf|paper|printed|printable|certificate of (?:completion|participation|attendance)|transcript only)\b/i;
+
 /** Citations and resource lists may mention badges without the offering issuing one. */
 const EXCLUDE = new Set(['research', 'resources']);
 
@@ -29,6 +32,9 @@ export default defineRule({
     if (doc.source === 'openbadges') return [];
     const badge = doc.data.badge;
     if (badge !== undefined) {
+      if (typeof badge === 'string' && NOT_PORTABLE_RE.test(badge) && !PORTABLE_RE.test(badge)) {
+        return [{ message: 'the credential format named is not verifiable or portable (a PDF or paper certificate)', at: 'badge', quote: badge }];
+      }
       if (typeof badge === 'object' ? Object.keys(badge).length > 0 : truthy(badge)) return [];
     }
     const accept = (text: string, index: number) => !negated(text, index);
