@@ -113,7 +113,7 @@ function parseYaml(src: string, firstLine: number): Raw {
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new FrontMatterError('front matter must be a mapping of field names to values', { line: firstLine, column: 1 });
-  return { data: data as Record<string, unknown>, index: indexYaml(doc, lc, firstLine - 1) };
+  return { data: data as Record<string, unknown>, index: indexYaml(doc, lc, firstLine - 1, src) };
 }
 
 /** Build a Doc from raw field data and (for Markdown) a body. */
@@ -161,7 +161,9 @@ function buildDoc(
     const s = strip(leaf.path);
     if (!s) continue;
     const top = s.split('.')[0]!;
-    blocks.push({ text: leaf.value, line: leaf.pos.line, column: leaf.pos.column, scope: unknownKeys.includes(top) ? 'other' : top, path: s, kind: 'field' });
+    const block: TextBlock = { text: leaf.value, line: leaf.pos.line, column: leaf.pos.column, scope: unknownKeys.includes(top) ? 'other' : top, path: s, kind: 'field' };
+    if (leaf.columns) block.columns = leaf.columns;
+    blocks.push(block);
   }
   const merged: Record<string, unknown> = { ...data };
   if (body) {

@@ -74,6 +74,12 @@ const ALIASES: Record<SectionKey, string[]> = {
     'required evidence',
     'types of evidence required',
     'evidence of practice',
+    'how to earn',
+    'how to earn the badge',
+    'how to earn this micro credential',
+    'earning requirements',
+    'completion requirements',
+    'requirements',
   ],
   rubric: [
     'scoring guide',

@@ -175,7 +175,7 @@ function levelOf(text: string): { name: string; descriptor: string } | null {
 }
 
 const PASS_RULE_RE =
-  /\b(?:to (?:pass|earn|be awarded|receive)|in order to (?:pass|earn)|passing (?:score|rule|requires|criteria)|must (?:score|receive|achieve|earn|meet|reach|attain)|required to (?:pass|earn)|are required to pass|needed to pass|pass(?:es)? (?:all|each|every)|(?:all|each|every) (?:components?|criteria|criterion|parts?) must)\b/i;
+  /\b(?:to (?:pass|earn|be awarded|receive)|in order to (?:pass|earn)|passing(?: (?:score|rule|standard|criteria))?:|passing (?:score|rule|requires|criteria)|must (?:score|receive|achieve|earn|meet|reach|attain|be (?:rated |scored )?(?:proficient|met|demonstrated|meets|passing|exemplary))|required to (?:pass|earn)|are required to pass|needed to pass|pass(?:es)? (?:all|each|every|parts?)\b|(?:all|each|every|both)\b[^.\n]{0,60}\b(?:criteri(?:a|on)|components?|parts?|requirements?)\b[^.\n]{0,40}\bmust\b|earns? the (?:badge|micro-?credential|credential)|(?:score|rated?|be) (?:a |at )?(?:proficient|met|demonstrated|passing) (?:or (?:higher|above) )?(?:on|in|for) (?:every|each|all)|average (?:score|rating) of)/i;
 
 /** Split on sentence ends without backtracking: returns sentences of a text block. */
 function sentences(text: string): string[] {

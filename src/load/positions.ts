@@ -13,8 +13,8 @@ export interface StringLeaf {
   path: string;
   value: string;
   pos: Position;
-  /** Start columns of further lines, for block scalars. */
-  block?: boolean;
+  /** Start column of each line of a literal block scalar (`|`), whose lines are file lines. */
+  columns?: number[];
 }
 
 export interface PositionIndex {
@@ -28,7 +28,7 @@ export interface PositionIndex {
  * Index a parsed YAML document. `lineOffset` is added to every line (front matter
  * starts below the opening delimiter).
  */
-export function indexYaml(doc: Document, lc: LineCounter, lineOffset = 0): PositionIndex {
+export function indexYaml(doc: Document, lc: LineCounter, lineOffset = 0, src = ''): PositionIndex {
   const positions = new Map<string, Position>();
   const strings: StringLeaf[] = [];
   const duplicates: PositionIndex['duplicates'] = [];
@@ -47,9 +47,17 @@ export function indexYaml(doc: Document, lc: LineCounter, lineOffset = 0): Posit
       if (typeof n.value === 'string' && n.range) {
         const block = n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED';
         const p = at(n.range[0]);
-        const leaf: StringLeaf = block
-          ? { path, value: n.value, pos: { line: p.line + 1, column: p.column + 2 }, block: true }
-          : { path, value: n.value, pos: n.type === 'PLAIN' ? p : { line: p.line, column: p.column + 1 } };
+        let leaf: StringLeaf = { path, value: n.value, pos: n.type === 'PLAIN' ? p : { line: p.line, column: p.column + 1 } };
+        if (block) {
+          // Block content starts on the line after the indicator, at its indentation.
+          const nl = src.indexOf('\n', n.range[0]);
+          let start = nl < 0 ? n.range[0] : nl + 1;
+          const lineStart = start;
+          while (start < src.length && src[start] === ' ') start++;
+          const indent = start - lineStart;
+          leaf = { path, value: n.value, pos: at(start) };
+          if (n.type === 'BLOCK_LITERAL') leaf.columns = n.value.split('\n').map(() => indent + 1);
+        }
         strings.push(leaf);
       }
     } else if (isMap(n)) {

@@ -36,6 +36,14 @@ describe('Markdown with front matter', () => {
     expect(e.doc.positions.get('provider.name')).toEqual({ line: 4, column: 9 });
   });
 
+  it('places the text of YAML block scalars where it is written', () => {
+    const e = offering(loadText('a.md', '---\ncompetency: |\n  Educator explores\n  restorative practices.\n---\n'));
+    const b = e.doc.blocks.find((x) => x.path === 'competency')!;
+    expect([b.line, b.column, b.columns]).toEqual([3, 3, [3, 3, 3]]);
+    const f = offering(loadText('a.md', '---\ncompetency: >\n    Educator explores\n    practices.\n---\n')).doc.blocks.find((x) => x.path === 'competency')!;
+    expect([f.line, f.column]).toEqual([3, 5]);
+  });
+
   it('front matter wins over the body', () => {
     const e = offering(loadText('a.md', '---\ncompetency: Educator models think-alouds.\n---\n## Competency\nSomething else.\n'));
     expect(e.doc.data.competency).toBe('Educator models think-alouds.');
