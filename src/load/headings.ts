@@ -80,6 +80,11 @@ const ALIASES: Record<SectionKey, string[]> = {
     'earning requirements',
     'completion requirements',
     'requirements',
+    'earning criteria',
+    'performance tasks',
+    'performance task',
+    'portfolio',
+    'portfolio requirements',
   ],
   rubric: [
     'scoring guide',
@@ -179,6 +184,24 @@ export function matchHeading(heading: string): HeadingMatch | null {
   if (exact) return exact;
   for (const [re, m] of KEYWORDS) if (re.test(h)) return m;
   return null;
+}
+
+const PART_KEYWORDS: [RegExp, EvidencePart][] = [
+  [/\breflect\w*/, 'reflection'],
+  [/\b(?:overview|context|background)\b/, 'overview'],
+  [/\b(?:artifacts?|work examples?|work samples?|evidence)\b/, 'artifact'],
+];
+
+/**
+ * The submission part a heading names when it sits inside an evidence section:
+ * there "Part 1: Overview" is the overview questions, not the offering's description.
+ */
+export function evidencePart(heading: string): EvidencePart | undefined {
+  const h = normaliseHeading(heading);
+  const exact = EXACT.get(h);
+  if (exact?.part) return exact.part;
+  for (const [re, part] of PART_KEYWORDS) if (re.test(h)) return part;
+  return undefined;
 }
 
 /** Every alias, for README and tests. */

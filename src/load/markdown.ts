@@ -3,7 +3,7 @@
  * fields the sections fill (competency, evidence parts, rubric criteria, …).
  */
 import type { Position, Section, TextBlock } from '../types.js';
-import { matchHeading, type EvidencePart, type SectionKey } from './headings.js';
+import { evidencePart, matchHeading, type EvidencePart, type SectionKey } from './headings.js';
 import { readBlocks, plainInline, plainKeepUrls, type MdBlock } from './markdown-blocks.js';
 
 export interface BodyResult {
@@ -235,7 +235,8 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
       sawHeading = true;
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
       const parent = stack.length ? stack[stack.length - 1]!.group : null;
-      const key = match?.key ?? null;
+      // Inside an evidence section, a heading naming a submission part stays in it.
+      const key = parent?.section.key === 'evidence' && evidencePart(b.text) ? 'evidence' : (match?.key ?? null);
       if (parent && (key === null || key === parent.section.key)) {
         // A sub-heading of the enclosing section: an item of it.
         parent.subs.push(b);
@@ -396,7 +397,7 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
         for (const sub of heads) {
           const parts = bySub.get(sub) ?? [];
           if (sub === null && !parts.length) continue;
-          const partHint: EvidencePart | undefined = sub ? (matchHeading(sub.text)?.part ?? g.section.part) : g.section.part;
+          const partHint: EvidencePart | undefined = sub ? (evidencePart(sub.text) ?? g.section.part) : g.section.part;
           const partTitle = sub ? plainInline(sub.text) : g.section.heading;
           const items = parts.filter((b) => b.type === 'item' && (b.depth ?? 0) === 0);
           const at = sub ? posOf(sub) : parts[0] ? posOf(parts[0]) : { line: g.section.line, column: 1 };
@@ -415,7 +416,7 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
                 description: lines.join('\n'),
               };
               if (partHint) e.part = partHint;
-              if (intro.length && sub) e.context = intro.map((b) => b.text).join('\n');
+              if (intro.length) e.context = intro.map((b) => b.text).join('\n');
               positions.set(`evidence.${evidence.length}`, posOf(it));
               pathBlock(it, `evidence.${evidence.length}`);
               evidence.push(e);

@@ -86,6 +86,13 @@ describe('readBody', () => {
     expect(r.positions.get('evidence.2')).toEqual({ line: 6, column: 3 });
   });
 
+  it('keeps an "Overview" sub-heading inside an evidence section as the overview part', () => {
+    const r = body('# X\n\n## Evidence\n\n### Part 1: Overview\nDescribe your students.\n\n### Part 2: Artifacts\n- Lesson plan.\n- Video.\n');
+    const ev = r.fields.evidence as { part?: string; title: string }[];
+    expect(ev.map((e) => e.part)).toEqual(['overview', 'artifact', 'artifact']);
+    expect(r.fields.description).toBeUndefined();
+  });
+
   it('reads a scoring table into criteria with levels, and the pass rule from prose', () => {
     const r = body(
       ['## Scoring Guide', '| Criterion | Proficient | Not Yet |', '|---|---|---|', '| Video | Pauses 3 s after each question | No pauses |', '', 'To earn the credential, you must receive Proficient on every criterion.'].join('\n'),

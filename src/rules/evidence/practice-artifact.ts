@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { isPractice, joinList, seatTimeLabels, units } from './util.js';
+import { evidenceAt, isPractice, joinList, seatTimeLabels, units } from './util.js';
 
 export default defineRule({
   id: 'practice-artifact',
@@ -22,8 +22,8 @@ export default defineRule({
   check(doc) {
     const all = units(doc);
     if (!all.length) return [];
-    const asked = all.filter((u) => u.kind === 'artifact' || u.kind === 'general');
-    if (asked.some(isPractice)) return [];
+    // Overview and reflection prompts keep practice types only when they say to submit the artifact.
+    if (all.some(isPractice)) return [];
     // Name what was asked instead.
     const labels: string[] = [];
     const add = (l: string) => {
@@ -35,12 +35,12 @@ export default defineRule({
       if (u.kind !== 'overview' && u.types.has('written')) add('an essay or written response');
       if (u.types.has('plan')) add('a plan that is not taught');
       for (const s of seatTimeLabels(u.text)) add(s);
-      if (u.kind !== 'overview' && u.kind !== 'reflection' && (u.types.has('recording') || u.types.has('studentWork'))) add('media that are not from teaching');
     }
     const what = labels.length ? `evidence is ${joinList(labels)} only; ` : '';
     return [
       {
         message: `${what}no artifact from practice with learners (video or audio of teaching, student work, an implemented lesson plan, an observation or student data)`,
+        ...evidenceAt(doc),
       },
     ];
   },

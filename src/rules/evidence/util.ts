@@ -47,6 +47,8 @@ export interface Unit {
   path?: string;
   /** A short label for messages. */
   title: string;
+  /** Text to quote in findings (the description, or the part's own text). */
+  quote: string;
   /** Text shared by several entries (an intro paragraph above an artifact list). */
   context: string;
   quantity?: unknown;
@@ -54,6 +56,8 @@ export interface Unit {
   types: Set<EvType>;
   /** An implemented (taught) plan. */
   implemented: boolean;
+  /** A record of practice with families, colleagues or coachees. */
+  record: boolean;
   /** True for canonical entries (and misfiled overview parts); false for extra prose. */
   entry: boolean;
 }
@@ -62,31 +66,36 @@ export interface Unit {
 // Classification
 
 const LEARNER_POSS = String.raw`(?:student|learner|pupil)(?:s'|'s|’s|s’|s)?`;
+/** "student" or a possessive, not the bare plural: "students work in pairs" is a verb, "student work" a noun. */
+const LEARNER_ADJ = String.raw`(?:student|learner|pupil)(?:s'|'s|’s|s’)?`;
+/** An optional modifier between "student" and the noun ("student math work"), not a verb phrase. */
+const MODIFIER = String.raw`(?:(?!(?:will|can|may|might|should|must|to|who|then|need|needs|are|were|is|was|do|did|does|could|would|also|and|or)\b)[\w-]+\s+)?`;
 
 /** Media someone only consumes ("watch the video") or that carries a reflection, not practice. */
-const WATCH_RE = /\b(?:watch|watched|watching|view|viewed|viewing|listen to|listened to)\s+(?:[\w-]+\s+){0,3}(?:videos?|webinars?|recordings?|podcasts?|audio|clips?)\b/gi;
+const WATCH_RE =
+  /\b(?:watch|watched|watching|view|viewed|viewing|listen to|listened to|complete|completed|finish|finished|take|review)\s+(?:[\w-]+\s+){0,3}(?:videos?|webinars?|recordings?|podcasts?|audio|clips?)\b|\b(?:video|audio)\s+(?:modules?|tutorials?|courses?|series|trainings?|webinars?|lectures?)\b|\b(?:instructional|training|tutorial|module)\s+videos?\b|\b(?:photos?|pictures?|images?|screenshots?|scans?)\s+of\s+(?:your\s+|the\s+)?(?:certificates?|badges?|transcripts?|completion|sign-?in)\b/gi;
 const MEDIA_REFLECTION_RE =
   /\b(?:video|audio|recorded|screencast)\s+(?:reflections?|responses?|presentations?|introductions?|explanations?|essays?|summar(?:y|ies)|overviews?)\b|\b(?:video|audio|screencast)s?\s+(?:of\s+(?:you|yourself)\s+)?(?:explaining|describing|reflecting|presenting|discussing|talking about|summari[sz]ing)\b|\brecord (?:yourself|a video of yourself) (?:explaining|describing|reflecting|talking|discussing|presenting)\b/gi;
 
 const RECORDING_RE =
   /\b(?:videos?|video-?(?:taped|recorded|recording)|videotaped?|audio|recordings?|recorded (?:lesson|class|session|discussion|instruction|conference)|record (?:yourself|your (?:lesson|class|teaching|instruction)|a (?:lesson|class|session))|photos?|photographs?|pictures? of|images? of|transcripts? of (?:a |the |your )?(?:classroom|class|lesson|discussion|conversation|interaction|conference|session|small[- ]group))\b/i;
 const STUDENT_WORK_RE = new RegExp(
-  String.raw`\b${LEARNER_POSS}\s+(?:work|writing|artifacts?|products?|samples?|projects?|responses?|journals?|portfolios?|drafts?|notebooks?|essays?|assignments?|creations?|exit tickets?)\b|\bwork samples?\b|\bsamples? of ${LEARNER_POSS}\s+work\b|\bexit (?:tickets?|slips?)\b|\bannotated (?:student )?work\b`,
+  String.raw`\b${LEARNER_ADJ}\s+${MODIFIER}(?:work|writing|artifacts?|products?|samples?|projects?|responses?|journals?|portfolios?|drafts?|notebooks?|essays?|assignments?|creations?|exit tickets?|posts?|presentations?|recordings?|models?|solutions?)\b|\bwork samples?\b|\bsamples? of (?:their |student |learner )?work\b|\bsamples? of ${LEARNER_POSS}\s+work\b|\bexit (?:tickets?|slips?)\b|\bannotated (?:student )?work\b|\b(?:completed|created|produced|written|made) by (?:your |the )?(?:students|learners|pupils)\b|\b(?:student|learner)-(?:created|generated|made|produced|authored)\b`,
   'i',
 );
 const PLAN_RE =
   /\b(?:lesson|unit|project|instructional|learning|activity|intervention|implementation|coaching|assessment|behaviou?r(?:al)?|teaching)\s+plans?\b|\bunits? of study\b|\blesson (?:design|sequence)\b|\bplanning (?:template|document|doc)\b/i;
 const PLAN_G = new RegExp(PLAN_RE.source, 'gi');
 const IMPLEMENTED_RE =
-  /\b(?:implement(?:ed|ing|ation)?|taught|teach (?:it|the|this|your)|you (?:will )?teach|deliver(?:ed|ing)?|enact(?:ed|ing)?|facilitat(?:ed|ing)|carried out|tried out)\b|\bwith (?:your|the) (?:students|learners|class)\b|\bin your (?:class|classroom)\b|\bafter (?:teaching|the lesson)\b/i;
+  /\b(?:implement(?:ed|ing)?|taught|teach(?:ing)? (?:it|the|this|your)|you (?:will )?teach|deliver(?:ed|ing)?|enact(?:ed|ing)?|facilitat(?:ed|ing)|carried out|tried out)\b|\b(?:used|tried|tested) (?:it |this |the (?:lesson|plan|unit) )?(?:with|in) (?:your|the|a) (?:students|learners|class|classroom)\b|\bafter (?:teaching|the lesson|implementation)\b/i;
 const OBSERVATION_RE =
   /\b(?:classroom|peer|coach(?:ing)?|administrator|principal|colleague|mentor|walk-?through|formal|informal|lesson|teaching)\s+observations?\b|\bobservations?\s+(?:notes?|reports?|forms?|results?|data|protocols?|tools?|checklists?|feedback|records?)\b|\bobserved (?:by|teaching)\b|\bobservation of (?:your|a|the) (?:lesson|teaching|class|instruction)\b|\banecdotal (?:notes|records?)\b|\b(?:conference|conferring) notes\b|\bcommunication logs?\b/i;
 const STUDENT_DATA_RE = new RegExp(
-  String.raw`\bpre-?\s?(?:(?:and|&|/|or)\s?)?post(?:-?(?:tests?|assessments?|surveys?|data))?\b|\bpre-?(?:tests?|assessments?)\b|\bpost-?(?:tests?|assessments?)\b|\b(?:assessment|benchmark|screening|diagnostic|achievement|growth|progress[- ]monitoring|attendance|behaviou?r)\s+data\b|\b(?:formative|summative|benchmark|diagnostic|common|unit)\s+assessment\s+(?:data|results|scores)\b|\b(?:${LEARNER_POSS}|class(?:room)?)\s+(?:assessment\s+)?(?:data|achievement|scores|growth|results|outcomes|progress|performance|grades)\b|\bdata (?:on|from|about|for) (?:your |the )?(?:students|learners|class)\b|\brunning records?\b|\bprogress monitoring\b|\bgradebook\b|\bdata (?:analysis|tables?|charts?|spreadsheets?)\b`,
+  String.raw`\bpre-?\s?(?:(?:and|&|/|or)\s?)?post(?:-?(?:tests?|assessments?|surveys?|data))?\b|\bpre-?(?:tests?|assessments?|checks?)\b|\bpost-?(?:tests?|assessments?|checks?)\b|\bbaseline\b|\bbefore (?:and|&) after\b|\b(?:tally|tallies|tally sheets?|frequency counts?|counts?|percentages?|numbers?) of (?:students|learners|pupils)\b|\btime sampling\b|\bon-task (?:data|counts?|tallies|behaviou?r|percentages?|rates?)\b|\b(?:data|scores?|results?|measures?|graphs?|ratings?|records?)\b[^.\n]{0,40}\b(?:for|from|of) (?:each|every|all|the|your|\d{1,3}|two|three|four|five|six|ten) (?:selected |target |focus |whole |entire )?(?:students?|learners?|pupils?|class)\b|\b(?:assessment|benchmark|screening|diagnostic|achievement|growth|progress[- ]monitoring|attendance|behaviou?r)\s+data\b|\b(?:formative|summative|benchmark|diagnostic|common|unit)\s+assessment\s+(?:data|results|scores)\b|\b(?:${LEARNER_ADJ}|class(?:room)?)\s+(?:(?:assessment|quiz|test|exam|exit ticket)\s+)?(?:data|achievement|scores|growth|results|outcomes|progress|performance|grades)\b|\bdata (?:(?:collected|gathered) )?(?:on|from|about|for) (?:your |the )?(?:students|learners|class)\b|\bevidence of (?:student|learner) (?:learning|growth|progress|understanding)\b|\brunning records?\b|\bprogress monitoring\b|\bgradebook\b|\bdata (?:analysis|tables?|charts?|spreadsheets?)\b`,
   'i',
 );
 const STUDENT_VOICE_RE = new RegExp(
-  String.raw`\b${LEARNER_POSS}\s+(?:surveys?|feedback|voice|reflections?|interviews?|self-?assessments?|self-?reflections?|perceptions?|questionnaires?|focus groups?|testimonials?|exit surveys?)\b|\b(?:surveys?|questionnaires?|interviews?|feedback|focus groups?)\s+(?:of|from|with|completed by)\s+(?:your |the |[\w-]+ )?(?:students|learners|pupils)\b`,
+  String.raw`\b${LEARNER_ADJ}\s+(?:surveys?|feedback|voice|reflections?|interviews?|self-?assessments?|self-?reflections?|self-?ratings?|self-?checks?|self-?evaluations?|perceptions?|questionnaires?|focus groups?|testimonials?|exit surveys?)\b|\bself-?(?:ratings?|checks?|assessments?|evaluations?)\b[^.\n]{0,40}\bfrom (?:the |your )?(?:whole |entire )?(?:class|students|learners)\b|\b(?:surveys?|questionnaires?|interviews?|feedback|focus groups?)\s+(?:of|from|with|completed by)\s+(?:your |the |[\w-]+ )?(?:students|learners|pupils)\b`,
   'i',
 );
 /** A teacher's reflection (not "student reflection"). */
@@ -97,21 +106,47 @@ export const REFLECTION_RE = new RegExp(
 const WRITTEN_RE =
   /\b(?:essays?|written (?:responses?|summar(?:y|ies)|explanations?|narratives?|descriptions?|analys[ie]s|reports?|rationales?|answers?)|narratives?|(?:research|position|white) papers?|short[- ]answers?|write (?:a|an|up)\b|write-?ups?|responses? to (?:the |these |each )?(?:prompts?|questions?)|answer (?:the |these |each |all )?(?:following )?questions)\b/i;
 
+/**
+ * Records of practice with people other than a class (families, colleagues, coachees):
+ * communications sent, meetings led, implementation logs.
+ */
+const PRACTICE_RECORD_RE =
+  /\b(?:copies|samples|examples) of (?:[\w-]+\s+){0,3}(?:you )?(?:sent|shared|used|gave|delivered|distributed|posted)\b|\b(?:communications?|newsletters?|letters?|emails?|messages?|notes?|agendas?|minutes|feedback) (?:you )?(?:sent|shared|gave|provided|delivered|distributed) (?:to|with)\b|\b(?:meeting|conference|coaching|conversation|session|debrief) (?:notes|minutes|logs?|records?)\b|\b(?:that|which) you (?:led|facilitated|conducted|held|taught|implemented|delivered|coached)\b|\b(?:conversations?|meetings?|sessions?|conferences?|workshops?|trainings?|PLCs?|debriefs?) you (?:led|facilitated|conducted|held|delivered|coached)\b|\bimplementation (?:logs?|records?|evidence|artifacts?)\b|\bartifacts? from (?:your |the )?(?:implementation|teaching|classroom|lessons?)\b/i;
+
 const QUIZ_RE = /\b(?:quiz(?:zes)?|multiple[- ]choice|knowledge (?:check|test|assessment)|test of knowledge|exams?|examination|online test)\b/i;
 const ATTEND_RE =
   /\b(?:attend(?:ance|ed|ing)?|seat time|sign-?in sheets?|hours of participation|log (?:of )?(?:your )?hours|participat(?:e|ion|ed) in (?:a |the )?(?:webinar|workshop|session|course|training|module|pd)|complet(?:e|ed|ion of) (?:the |all |each )?(?:online )?(?:modules?|course|training|webinars?|sessions?))\b/i;
 const CERT_RE = /\bcertificates? of (?:completion|attendance|participation)\b|\bcompletion certificates?\b|\bproof of (?:completion|attendance)\b/i;
 
+const SUBMIT_RE = /\b(?:submit|upload|attach|include|provide|add)\b/i;
+/** Quizzes, tests and "attend"/"participate" that belong to learners or are made by the educator. */
+const SEAT_EXCLUDE_RE =
+  /\b(?:students?|learners?|pupils?|class(?:room)?)(?:'s|s'|’s|s’|'|’)?\s+(?:[\w-]+\s+)?(?:quiz(?:zes)?|attend\w*|participat\w*|exams?)\b|\b(?:design|create|write|develop|build|adapt|administer|give)\w*\s+(?:(?:a|an|the|your)\s+)?(?:[\w-]+\s+)?(?:quiz(?:zes)?|exams?|tests?)\b|\battend(?:s|ed|ing)? to\b/gi;
+
 const OVERVIEW_WORD_RE = /\b(?:overview|context(?:ual)?|background)\b/i;
 
-/** Remove text that names media without asking for them, and mark media reflections as reflections. */
+/** A bare medium ("in text, audio or video") not followed by what it records ("video of …"). */
+const BARE_MEDIUM_RE = /\b(?:video|audio|recorded|recording|screencast)s?\b(?!\s+(?:of|clips?)\b)/gi;
+const SENTENCE_SPLIT_RE = /(?<=[.!?;])\s+|\n+/;
+
+/**
+ * Remove text that names media without asking for them ("watch the video"), and mark media
+ * reflections as reflections: "a video reflection", "reflect in text, audio or video".
+ */
 function neutralise(text: string): string {
-  return text.replace(WATCH_RE, ' ').replace(MEDIA_REFLECTION_RE, ' reflection ');
+  const t = text.replace(WATCH_RE, ' ').replace(MEDIA_REFLECTION_RE, ' reflection ');
+  if (!REFLECTION_RE.test(t) || t.search(BARE_MEDIUM_RE) < 0) return t;
+  return t
+    .split(SENTENCE_SPLIT_RE)
+    .map((sentence) => (REFLECTION_RE.test(sentence) ? sentence.replace(BARE_MEDIUM_RE, ' ') : sentence))
+    .join('\n');
 }
 
 export interface Classified {
   types: Set<EvType>;
   implemented: boolean;
+  /** A record of practice with families, colleagues or coachees (counts as practice, not as a type). */
+  record: boolean;
 }
 
 /** Evidence types a text asks for. */
@@ -130,16 +165,17 @@ export function classify(raw: string): Classified {
   if (STUDENT_VOICE_RE.test(text)) types.add('studentVoice');
   if (REFLECTION_RE.test(text)) types.add('reflection');
   if (WRITTEN_RE.test(text)) types.add('written');
-  return { types, implemented };
+  return { types, implemented, record: PRACTICE_RECORD_RE.test(text) };
 }
 
 /** Whether a unit is an artifact from practice with learners. */
-export function isPractice(u: Pick<Unit, 'types' | 'implemented'>): boolean {
-  return PRACTICE_TYPES.some((t) => u.types.has(t)) || (u.types.has('plan') && u.implemented);
+export function isPractice(u: Pick<Unit, 'types' | 'implemented' | 'record'>): boolean {
+  return PRACTICE_TYPES.some((t) => u.types.has(t)) || (u.types.has('plan') && u.implemented) || u.record;
 }
 
 /** Labels for seat-time style evidence a text asks for. */
-export function seatTimeLabels(text: string): string[] {
+export function seatTimeLabels(raw: string): string[] {
+  const text = raw.replace(SEAT_EXCLUDE_RE, ' ');
   const out: string[] = [];
   if (QUIZ_RE.test(text)) out.push('a quiz or test of knowledge');
   if (ATTEND_RE.test(text)) out.push('attendance or completion');
@@ -173,7 +209,7 @@ function typeKind(type: string): Kind | null {
 }
 
 function artifactSignal(c: Classified): boolean {
-  return (['recording', 'studentWork', 'plan', 'observation', 'studentData', 'studentVoice'] as const).some((t) => c.types.has(t));
+  return c.record || (['recording', 'studentWork', 'plan', 'observation', 'studentData', 'studentVoice'] as const).some((t) => c.types.has(t));
 }
 
 function guessKind(text: string, c: Classified): Kind {
@@ -223,6 +259,11 @@ function itemText(item: EvidenceItem): { title: string; text: string; type: stri
   const description = (e.description ?? '').trim();
   const parts: string[] = [];
   if (title && !genericTitle(title) && !description.includes(title)) parts.push(title);
+  else if (title) {
+    // Notes on a generic part heading still count: "Part 1. Overview Questions (300-word limit)".
+    const notes = title.match(/\([^()\n]{1,80}\)/g);
+    if (notes) parts.push(notes.join(' '));
+  }
   if (type) parts.push(type);
   if (description) parts.push(description);
   return { title, text: parts.join('\n'), type, description };
@@ -247,9 +288,17 @@ function locate(doc: Doc, piece: string, fallback: string): string | Position {
 
 function makeUnit(text: string, kind: Kind, statedKind: boolean, at: string | Position, title: string, extra: Partial<Unit> = {}): Unit {
   const c = classify(text);
-  if (kind === 'reflection') c.types.add('reflection');
-  if (kind === 'overview') c.types.add('written');
-  return { text, kind, statedKind, at, title, context: '', types: c.types, implemented: c.implemented, entry: true, ...extra };
+  if (kind === 'reflection' || kind === 'overview') {
+    // A prompt that mentions student work ("reflect on your students' responses") does not ask for it,
+    // unless it says to submit it.
+    if (!SUBMIT_RE.test(text)) {
+      for (const t of [...c.types]) if (t !== 'reflection' && t !== 'written') c.types.delete(t);
+      c.implemented = false;
+      c.record = false;
+    }
+    c.types.add(kind === 'reflection' ? 'reflection' : 'written');
+  }
+  return { text, kind, statedKind, at, title, quote: text, context: '', types: c.types, implemented: c.implemented, record: c.record, entry: true, ...extra };
 }
 
 /** Blocks of overview parts whose heading ("Part 1: Overview") the loader filed as a description section. */
@@ -270,20 +319,21 @@ function misfiledOverview(doc: Doc): { heading: string; blocks: TextBlock[] }[] 
 
 const cache = new WeakMap<Doc, Unit[]>();
 
-/** Every non-placeholder unit of evidence the offering asks for, in document order. */
+/** Every non-placeholder unit of evidence the offering asks for: entries first, then prose the entries do not hold. */
 export function units(doc: Doc): Unit[] {
   const hit = cache.get(doc);
   if (hit) return hit;
   const out: Unit[] = [];
   const entries = doc.data.evidence ?? [];
-  const anyStated = entries.some((e) => { const p = asItem(e).part; return p !== undefined && partKind(p) !== null; });
+  const statedKinds = new Set(entries.map((e) => { const p = asItem(e).part; return p === undefined ? null : partKind(p); }));
+  const anyStated = [...statedKinds].some((k) => k !== null);
   entries.forEach((item, i) => {
     if (blankItem(item)) return;
     const e = asItem(item);
     const path = `evidence.${i}`;
     const { title, text, type, description } = itemText(item);
     const label = short(title && !genericTitle(title) ? title : description || type || title);
-    const extra: Partial<Unit> = { path, context: typeof e.context === 'string' ? e.context : '' };
+    const extra: Partial<Unit> = { path, quote: description || title || type, context: typeof e.context === 'string' ? e.context : '' };
     if (e.quantity !== undefined) extra.quantity = e.quantity;
     if (e.limit !== undefined) extra.limit = e.limit;
     const stated = (e.part !== undefined ? partKind(e.part) : null) ?? (type ? typeKind(type) : null);
@@ -298,14 +348,15 @@ export function units(doc: Doc): Unit[] {
         let kind = markKind(p.mark);
         if (kind === 'overview' && artifactSignal(c) && !OVERVIEW_WORD_RE.test(p.text) && !CONTEXT_PROMPT_RE.test(p.text)) kind = 'artifact';
         if (kind === 'reflection' && artifactSignal(c) && !c.types.has('reflection')) kind = 'artifact';
-        out.push(makeUnit(p.text, kind, true, locate(doc, p.text, path), short(p.text), extra));
+        out.push(makeUnit(p.text, kind, true, locate(doc, p.text, path), short(p.text), { ...extra, quote: p.text }));
       }
       return;
     }
     const c = classify(text);
     let kind = guessKind(text, c);
-    // An intro paragraph above stated parts ("Submit all parts as one PDF") is general text.
-    if (anyStated && kind !== 'reflection' && title && genericTitle(title) && !PRACTICE_TYPES.some((t) => c.types.has(t)) && !c.types.has('plan')) kind = 'general';
+    // An intro paragraph above stated parts ("Submit all parts as one PDF", privacy rules, a summary
+    // of evidence types) is general text when the parts themselves list the artifacts.
+    if (anyStated && kind !== 'reflection' && title && genericTitle(title) && (statedKinds.has('artifact') || (!isPractice(c) && !c.types.has('plan')))) kind = 'general';
     out.push(makeUnit(text, kind, false, path, label, extra));
   });
 
@@ -344,7 +395,49 @@ export function units(doc: Doc): Unit[] {
     }
     flush();
   }
+  if (!out.length && !doc.blocks.some((b) => b.scope === 'evidence')) out.push(...fallbackUnits(doc));
   cache.set(doc, out);
+  return out;
+}
+
+/** Headings of unknown sections that hold evidence requirements ("Requirements", "How to Earn"). */
+const EVIDENCE_LIKE_HEADING_RE =
+  /\b(?:requirements?|how to earn|earning criteria|criteria for earning|earn(?:ing)? (?:this|the) (?:micro-?credential|badge)|performance tasks?|portfolio)\b/i;
+
+/**
+ * Evidence written under a heading the loader does not know ("## Requirements" with
+ * "### Requirement 2: Implement" parts): one unit per sub-heading.
+ */
+function fallbackUnits(doc: Doc): Unit[] {
+  const out: Unit[] = [];
+  const secs = doc.sections;
+  for (let i = 0; i < secs.length; i++) {
+    const sec = secs[i]!;
+    if (sec.key !== null || !EVIDENCE_LIKE_HEADING_RE.test(sec.heading)) continue;
+    const end = secs[i + 1]?.line ?? Infinity;
+    let heading: TextBlock | null = null;
+    let group: TextBlock[] = [];
+    const flush = () => {
+      const text = group.map((b) => b.text).join('\n\n');
+      if (group.length && !isBlank(text)) {
+        const hk = heading ? (matchHeading(heading.text)?.part ?? partKind(heading.text)) : null;
+        const kind = hk ?? guessKind(text, classify(text));
+        const b0 = group[0]!;
+        out.push(makeUnit(text, kind, hk !== null, { line: b0.line, column: b0.column }, short(heading ? heading.text : text)));
+      }
+      group = [];
+    };
+    for (const b of doc.blocks) {
+      if (b.scope !== 'other' || b.kind === 'field' || b.line <= sec.line || b.line >= end) continue;
+      if (b.kind === 'heading') {
+        flush();
+        heading = b;
+        continue;
+      }
+      group.push(b);
+    }
+    flush();
+  }
   return out;
 }
 
@@ -381,7 +474,7 @@ export function search(doc: Doc, re: RegExp, scopes: readonly string[] = ['evide
 
 /** Quote for a unit (its text, shortened). */
 export function quoteOf(u: Unit): string {
-  return short(u.text, 200);
+  return short(u.quote || u.text, 200);
 }
 
 /** "a, b and c". */
@@ -390,3 +483,14 @@ export function joinList(items: readonly string[]): string {
   return items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1]!;
 }
 
+
+/**
+ * Where a "missing" finding should point, to spread into a hit: nothing (the rule's anchor,
+ * the evidence field or section) when the loader knows one, else the first unit found under
+ * another heading ("## Requirements").
+ */
+export function evidenceAt(doc: Doc): { at?: Position } {
+  if (doc.positions.has('evidence') || doc.positions.has('#evidence')) return {};
+  const first = units(doc)[0];
+  return first && typeof first.at === 'object' ? { at: first.at } : {};
+}
