@@ -3,6 +3,7 @@
 // from the registry and rubrics/default.json. Run after `npm run build`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { RULES } from '../dist/rules/index.js';
+import { headingAliases } from '../dist/load/headings.js';
 
 const readme = new URL('../README.md', import.meta.url);
 const rubric = JSON.parse(readFileSync(new URL('../rubrics/default.json', import.meta.url), 'utf8'));
@@ -13,5 +14,8 @@ const rows = RULES.map((r) => {
 const table = ['| Rule | Aspect | Severity | Points | What a passing offering does |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 const text = readFileSync(readme, 'utf8');
 const next = text.replace(/<!-- rules:start -->[\s\S]*?<!-- rules:end -->/, `<!-- rules:start -->\n${table}\n<!-- rules:end -->`);
-writeFileSync(readme, next);
-console.log(`README rule table: ${rows.length} rules`);
+const aliasRows = headingAliases().map((a) => `| ${a.part ? `evidence (${a.part})` : a.key} | ${a.names.map((n) => `\`${n}\``).join(', ')} |`);
+const headings = ['| Section | Headings (after normalising) |', '| --- | --- |', ...aliasRows].join('\n');
+const final = next.replace(/<!-- headings:start -->[\s\S]*?<!-- headings:end -->/, `<!-- headings:start -->\n${headings}\n<!-- headings:end -->`);
+writeFileSync(readme, final);
+console.log(`README tables: ${rows.length} rules, ${aliasRows.length} heading groups`);

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { headingAliases } from '../src/load/headings.js';
 import { RULES } from '../src/rules/index.js';
 import { loadRubric } from '../src/rubric/load.js';
 import { ASPECT_IDS } from '../src/types.js';
@@ -30,6 +31,13 @@ describe('rule registry', () => {
 
   it('has a test file per rule', () => {
     for (const r of RULES) expect(existsSync(new URL(`test/rules/${r.aspect}/${r.id}.test.ts`, root)), r.id).toBe(true);
+  });
+
+  it('names only earlier registered rules as prerequisites', () => {
+    RULES.forEach((r, i) => {
+      if (r.requires) expect(RULES.findIndex((x) => x.id === r.requires), `${r.id} requires ${r.requires}`).toBeGreaterThanOrEqual(0);
+      if (r.requires) expect(RULES.findIndex((x) => x.id === r.requires), `${r.id} requires ${r.requires}`).toBeLessThan(i);
+    });
   });
 
   it('covers every aspect', () => {
@@ -75,6 +83,14 @@ export function expectedRuleRows(): string[][] {
 describe('README', () => {
   it('lists exactly the registered rules, with the default rubric settings', () => {
     expect(readmeRuleRows()).toEqual(expectedRuleRows());
+  });
+
+  it('lists exactly the heading aliases the loader knows', () => {
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    const m = /<!-- headings:start -->([\s\S]*?)<!-- headings:end -->/.exec(readme)!;
+    const rows = m[1]!.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Section') && !l.startsWith('| ---'));
+    const expected = headingAliases().map((a) => `| ${a.part ? `evidence (${a.part})` : a.key} | ${a.names.map((n) => `\`${n}\``).join(', ')} |`);
+    expect(rows).toEqual(expected);
   });
 
   it('opens with the two set-up commands', () => {

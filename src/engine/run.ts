@@ -12,6 +12,8 @@ export interface RuleOutcome {
   earned: number;
   /** True when the rule found something (any hit, full or partial). */
   failed: boolean;
+  /** True when the rule did not apply (its prerequisite rule failed outright); it then counts for nothing. */
+  skipped?: boolean;
 }
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
@@ -79,6 +81,17 @@ export function runRule(doc: Doc, rr: ResolvedRule, ctx: RuleContext): RuleOutco
   return { rr, findings, earned: rr.points * credit, failed: true };
 }
 
+/** Whether an outcome is an outright failure (nothing earned from a rule worth points). */
+export function failedOutright(o: RuleOutcome): boolean {
+  return o.failed && o.earned === 0;
+}
+
 export function runRules(doc: Doc, rules: readonly ResolvedRule[], ctx: RuleContext): RuleOutcome[] {
-  return rules.map((rr) => runRule(doc, rr, ctx));
+  const byId = new Map<string, RuleOutcome>();
+  return rules.map((rr) => {
+    const pre = rr.rule.requires ? byId.get(rr.rule.requires) : undefined;
+    const o: RuleOutcome = pre && (failedOutright(pre) || pre.skipped) ? { rr, findings: [], earned: 0, failed: false, skipped: true } : runRule(doc, rr, ctx);
+    byId.set(rr.rule.id, o);
+    return o;
+  });
 }

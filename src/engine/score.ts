@@ -16,13 +16,15 @@ export function levelFor(score: number, t: RubricFile['levels']): Level {
 export function scoreAspects(outcomes: readonly RuleOutcome[], rubric: RubricFile): Record<AspectId, AspectResult> {
   const out = {} as Record<AspectId, AspectResult>;
   for (const aspect of ASPECT_IDS) {
-    const mine = outcomes.filter((o) => o.rr.rule.aspect === aspect);
+    const mine = outcomes.filter((o) => o.rr.rule.aspect === aspect && !o.skipped);
     const available = mine.reduce((s, o) => s + o.rr.points, 0);
     const earned = mine.reduce((s, o) => s + o.earned, 0);
     const blocked = mine.some((o) => o.rr.blocking && o.failed && o.earned < o.rr.points);
     const raw = available > 0 ? (100 * earned) / available : 100;
     const score = blocked ? 0 : Math.round(raw);
-    const level = levelFor(score, rubric.levels);
+    // A rule that fails outright may cap its aspect's level (rubric: maxLevelWhenFailed).
+    const cap = mine.reduce<number>((c, o) => (o.rr.maxLevelWhenFailed !== undefined && o.failed && o.earned === 0 ? Math.min(c, o.rr.maxLevelWhenFailed) : c), 3);
+    const level = Math.min(levelFor(score, rubric.levels), cap) as Level;
     out[aspect] = { level, label: LEVEL_LABELS[level], score, earned: round2(blocked ? 0 : earned), available: round2(available), blocked };
   }
   return out;
@@ -45,9 +47,11 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** The failing rules of an aspect, most points lost first, as short phrases. */
 function weakPoints(outcomes: readonly RuleOutcome[], aspect: AspectId, max = 3): string[] {
+  // A failure that caps the level explains it best, so it comes first; then points lost.
+  const capped = (o: RuleOutcome) => (o.rr.maxLevelWhenFailed !== undefined && o.earned === 0 ? 0 : 1);
   return outcomes
     .filter((o) => o.rr.rule.aspect === aspect && o.failed)
-    .sort((a, b) => b.rr.points - b.earned - (a.rr.points - a.earned) || SEVERITY_RANK[a.rr.severity] - SEVERITY_RANK[b.rr.severity])
+    .sort((a, b) => capped(a) - capped(b) || b.rr.points - b.earned - (a.rr.points - a.earned) || SEVERITY_RANK[a.rr.severity] - SEVERITY_RANK[b.rr.severity])
     .slice(0, max)
     .map((o) => o.rr.rule.summary);
 }

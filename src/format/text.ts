@@ -46,6 +46,8 @@ function label(o: OfferingReport): string {
 function table(color: boolean, head: string[], colWidths?: number[]): Table.Table {
   return new Table({
     head,
+    // Rows that wrap keep a rule between them; one-line rows read better without.
+    ...(colWidths ? {} : { chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } }),
     ...(colWidths ? { colWidths, wordWrap: true } : {}),
     style: color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
   });

@@ -21,6 +21,8 @@ export interface ResolvedRule {
   severity: RubricFile['rules'][string]['severity'];
   points: number;
   blocking: boolean;
+  /** Level cap on the rule's aspect when the rule fails outright. */
+  maxLevelWhenFailed?: 0 | 1 | 2 | 3;
   params: unknown;
 }
 
@@ -103,7 +105,11 @@ export function resolveRubric(json: unknown, origin: string, sha256: string, reg
       problems.push(...formatZodIssues(p.error, ['rules', rule.id, 'params']));
       continue;
     }
-    if (s.enabled) rules.push({ rule, severity: s.severity, points: s.points, blocking: s.blocking, params: p.data });
+    if (s.enabled) {
+      const rr: ResolvedRule = { rule, severity: s.severity, points: s.points, blocking: s.blocking, params: p.data };
+      if (s.maxLevelWhenFailed !== undefined) rr.maxLevelWhenFailed = s.maxLevelWhenFailed as 0 | 1 | 2 | 3;
+      rules.push(rr);
+    }
   }
   const named = [...file.decision.reject.rules, ...file.decision.approve.requiredRules];
   for (const id of named) if (!ids.includes(id)) problems.push(`decision: unknown rule "${id}"`);

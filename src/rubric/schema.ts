@@ -16,6 +16,8 @@ export const ruleSettingsSchema = z.strictObject({
   points: z.number().min(0).max(1000),
   /** A failed blocking rule sets its aspect to 0. */
   blocking: z.boolean().default(false),
+  /** When the rule fails outright, its aspect's level is at most this (e.g. 1 = developing). */
+  maxLevelWhenFailed: level.optional(),
   params: z.record(z.string(), z.unknown()).default({}),
 });
 

@@ -27,6 +27,12 @@ export interface Rule<P extends z.ZodType = z.ZodType> {
   fix: string;
   /** Data path or section key a finding points at when nothing more precise is known. */
   anchor: string;
+  /**
+   * A rule this one depends on: when that rule fails outright (earns nothing), this one is
+   * not applicable and its points leave the aspect's total, so an absence is not counted
+   * twice and cannot earn points by default (e.g. no resources at all).
+   */
+  requires?: string;
   /** Schema of the parameters the rubric supplies. */
   params: P;
   /** Examples for `mcaudit explain`: a Markdown snippet that passes and one that fails. */

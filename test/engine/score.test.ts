@@ -25,9 +25,9 @@ function rule(id: string, aspect: AspectId): AnyRule {
 }
 
 /** An outcome: `earnedShare` of `points` earned (1 = passed). */
-function outcome(id: string, aspect: AspectId, points: number, earnedShare: number, opts: { blocking?: boolean; severity?: Severity } = {}): RuleOutcome {
+function outcome(id: string, aspect: AspectId, points: number, earnedShare: number, opts: { blocking?: boolean; severity?: Severity; cap?: 0 | 1 | 2 } = {}): RuleOutcome {
   return {
-    rr: { rule: rule(id, aspect), severity: opts.severity ?? 'warning', points, blocking: opts.blocking ?? false, params: {} },
+    rr: { rule: rule(id, aspect), severity: opts.severity ?? 'warning', points, blocking: opts.blocking ?? false, params: {}, ...(opts.cap !== undefined ? { maxLevelWhenFailed: opts.cap } : {}) },
     earned: points * earnedShare,
     failed: earnedShare < 1,
     findings: [],
@@ -67,6 +67,20 @@ describe('scoreAspects', () => {
   it('sets an aspect to 0 when a blocking rule fails', () => {
     const a = scoreAspects(all([outcome('block', 'evidence', 5, 0, { blocking: true })]), RUBRIC);
     expect(a.evidence).toMatchObject({ score: 0, level: 0, blocked: true });
+  });
+
+  it('caps an aspect level when a rule with maxLevelWhenFailed fails outright, not on a partial pass', () => {
+    const a = scoreAspects(all([outcome('verb', 'grain-size', 10, 0, { cap: 1 }), outcome('more', 'grain-size', 80, 1)]), RUBRIC);
+    expect(a['grain-size']).toMatchObject({ score: 90, level: 1, label: 'developing' });
+    const b = scoreAspects(all([outcome('verb', 'grain-size', 10, 0.5, { cap: 1 }), outcome('more', 'grain-size', 80, 1)]), RUBRIC);
+    expect(b['grain-size'].level).toBe(3);
+  });
+
+  it('leaves skipped (not applicable) rules out of the points', () => {
+    const skipped: RuleOutcome = { ...outcome('n-a', 'resources', 30, 0), failed: false, skipped: true };
+    const a = scoreAspects(all([outcome('present', 'resources', 20, 0), skipped]), RUBRIC);
+    // resources: 10 of 30 (base + present); the skipped 30 points count for nothing
+    expect(a.resources).toMatchObject({ score: 33, available: 30, earned: 10 });
   });
 
   it('weights the overall score by the rubric', () => {
@@ -126,5 +140,25 @@ describe('decide', () => {
     const outcomes = all([outcome('calib', 'assessment', 1, 0.5)]);
     const r = decide(outcomes, scoreAspects(outcomes, rubric), [], rubric);
     expect(r).toEqual({ decision: 'revise', reasons: ['required by this rubric: no calib (calib)'] });
+  });
+});
+
+describe('runRules', async () => {
+  const { runRules } = await import('../../src/engine/run.js');
+  const { docFrom } = await import('../helpers.js');
+  it('skips a rule whose prerequisite fails outright, and runs it when the prerequisite passes', () => {
+    const pre: AnyRule = { ...rule('pre', 'resources'), check: (d) => (d.data.resources?.length ? [] : [{ message: 'none' }]) };
+    const dep: AnyRule = { ...rule('dep', 'resources'), requires: 'pre', check: () => [{ message: 'dependent problem' }] };
+    const rr = (r: AnyRule) => ({ rule: r, severity: 'warning' as const, points: 10, blocking: false, params: {} });
+    const none = runRules(docFrom('# T\n'), [rr(pre), rr(dep)], { now: new Date(0) });
+    expect(none.map((o) => [o.rr.rule.id, o.failed, o.skipped ?? false])).toEqual([
+      ['pre', true, false],
+      ['dep', false, true],
+    ]);
+    const some = runRules(docFrom('## Resources\n- A guide https://a.org\n'), [rr(pre), rr(dep)], { now: new Date(0) });
+    expect(some.map((o) => [o.rr.rule.id, o.failed, o.skipped ?? false])).toEqual([
+      ['pre', false, false],
+      ['dep', true, false],
+    ]);
   });
 });

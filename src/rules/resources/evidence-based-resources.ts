@@ -38,6 +38,7 @@ export default defineRule({
     'Digital Promise framework: research-backed key method, cited research (S6); New America 2021, Aspect 2; NEPC review, Aydarova 2021 (S10); domain research §1 Aspect 2 rule (e).',
   fix: 'Add at least one research source among the resources, e.g. a What Works Clearinghouse practice guide, a journal article with its DOI, or a resource from ASCD, NCTM, Learning Forward or CAST; mark structured items `evidenceBased: true` when they are.',
   anchor: 'resources',
+  requires: 'resources-present',
   params: z.strictObject({
     /** Fewest evidence-based resources that pass. */
     min: z.number().int().min(1),

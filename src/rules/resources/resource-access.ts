@@ -28,6 +28,7 @@ export default defineRule({
     'Digital Promise framework: free resources (S6); NEA: free to members (S7); RAND Louisiana RR-A2486-2 (S9): communicate value and requirements; domain research §1 Aspect 2 rule (d).',
   fix: 'State cost or access for the resources, e.g. "All resources are free and open access" or "The book is available for purchase or through your district library; the articles are free." On structured items use `cost: free`.',
   anchor: 'resources',
+  requires: 'resources-present',
   params: z.strictObject({}),
   examples: {
     pass: '## Resources\nAll resources below are free to access.\n\n- [Wait time guide](https://www.ascd.org/wait-time)',

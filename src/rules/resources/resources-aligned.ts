@@ -39,6 +39,7 @@ export default defineRule({
     'New America 2021, Aspect 2 (resources clearly connected to the competency); BloomBoard "Learn/Explore" activities that directly support artifact creation (S8); RAND Louisiana RR-A2486-2 (S9); domain research §1 Aspect 2 rule (c).',
   fix: 'Replace general resources with ones about the key method, or say in each entry which method component it supports, e.g. "- [Wait time guide](https://…) — supports component 2: pausing 3–5 seconds after a question."',
   anchor: 'resources',
+  requires: 'resources-present',
   params: z.strictObject({
     /** Least share (0-1) of resources that must share a term with the competency or method. */
     minShare: z.number().min(0).max(1),

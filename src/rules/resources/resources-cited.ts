@@ -54,6 +54,7 @@ export default defineRule({
   source: 'Digital Promise framework: cited, available research and resources (S6); New America 2021, Aspect 2; domain research §6 rule 5.',
   fix: 'Give each resource a link or a full citation, e.g. "Rowe, M. B. (1986). Wait time: Slowing down may be a way of speeding up. Journal of Teacher Education, 37(1)" or "[Wait Time Guide](https://…), ASCD".',
   anchor: 'resources',
+  requires: 'resources-present',
   params: z.strictObject({}),
   examples: {
     pass: '## Resources\n- [Wait time guide](https://www.ascd.org/wait-time)\n- Rowe, M. B. (1986). Wait time: Slowing down may be a way of speeding up. Journal of Teacher Education.',

@@ -13,6 +13,7 @@ export default defineRule({
     'New America 2021, Aspect 2; domain research §6 rule 5 ("≥3 resources"); RAND Louisiana STEM micro-credentials, RR-A2486-2 (S9).',
   fix: 'List further resources that teach the key method, e.g. a research summary, a how-to article or video, and a planning template, each with a link.',
   anchor: 'resources',
+  requires: 'resources-present',
   params: z.strictObject({
     /** Fewest resources that pass. */
     min: z.number().int().min(1),
