@@ -24,11 +24,11 @@ interface Expected {
 }
 
 /** Share of offerings whose decision matches the reviewer's. */
-const DECISION_FLOOR = 0.8;
+const DECISION_FLOOR = 0.92;
 /** Share of aspect levels within one level of the reviewer's. */
-const LEVEL_WITHIN_ONE_FLOOR = 0.85;
+const LEVEL_WITHIN_ONE_FLOOR = 0.95;
 /** Rejections the reviewer did not make (a wrongly turned-away offering is the costliest error). */
-const MAX_FALSE_REJECTS = 1;
+const MAX_FALSE_REJECTS = 0;
 
 async function auditAll(expected: Expected[]): Promise<{ exp: Expected; got: OfferingReport }[]> {
   const rubric = loadRubric('default');

@@ -137,7 +137,7 @@ const LABEL_SECTIONS = new Set<SectionKey | 'preamble' | null>([
 ]);
 
 const LEVEL_WORDS =
-  /^(?:exemplary|proficient|developing|emerging|beginning|not yet|not met|met|meets|does not meet|partially meets|demonstrated|progressing|advanced|basic|novice|distinguished|accomplished|yes|no|pass|fail|passing|not passing|not evident|evident|incomplete|complete|score \d|level \d|\d)$/;
+  /^(?:exemplary|proficient|developing|emerging|beginning|approaching|exceeds(?: expectations| criteria)?|not yet|not met|met|meets(?: expectations| criteria| the criteria| standard)?|does not meet(?: expectations| criteria| the criteria| standard)?|partially meets(?: expectations| criteria)?|demonstrated|progressing|advanced|basic|novice|distinguished|accomplished|yes|no|pass|fail|passing|not passing|not evident|evident|incomplete|complete|score \d|level \d|\d)$/;
 
 function labelOf(text: string): { label: string; value: string } | null {
   const idx = text.indexOf(':');
@@ -176,6 +176,8 @@ function levelOf(text: string): { name: string; descriptor: string } | null {
 
 const PASS_RULE_RE =
   /\b(?:to (?:pass|earn|be awarded|receive)|in order to (?:pass|earn)|passing(?: (?:score|rule|standard|criteria))?:|passing (?:score|rule|requires|criteria)|must (?:score|receive|achieve|earn|meet|reach|attain|be (?:rated |scored )?(?:proficient|met|demonstrated|meets|passing|exemplary))|required to (?:pass|earn)|are required to pass|needed to pass|pass(?:es)? (?:all|each|every|parts?)\b|(?:all|each|every|both)\b[^.\n]{0,60}\b(?:criteri(?:a|on)|components?|parts?|requirements?)\b[^.\n]{0,40}\bmust\b|earns? the (?:badge|micro-?credential|credential)|(?:score|rated?|be) (?:a |at )?(?:proficient|met|demonstrated|passing) (?:or (?:higher|above) )?(?:on|in|for) (?:every|each|all)|average (?:score|rating) of)/i;
+
+const ABOUT_ASSESSORS_RE = /\b(?:assessors?|reviewers?|scorers?|raters?)\b[^.\n]{0,80}\b(?:agreement|calibrat\w*|norm\w*|reliab\w*|kappa)\b/i;
 
 /** Split on sentence ends without backtracking: returns sentences of a text block. */
 function sentences(text: string): string[] {
@@ -235,8 +237,15 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
       sawHeading = true;
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
       const parent = stack.length ? stack[stack.length - 1]!.group : null;
-      // Inside an evidence section, a heading naming a submission part stays in it.
-      const key = parent?.section.key === 'evidence' && evidencePart(b.text) ? 'evidence' : (match?.key ?? null);
+      // Inside an evidence section, a heading naming a submission part stays in it; inside a
+      // rubric, a heading naming a part of the submission is a criterion, not new evidence.
+      const parentKey = parent?.section.key;
+      const key =
+        parentKey === 'evidence' && evidencePart(b.text)
+          ? 'evidence'
+          : parentKey === 'rubric' && match?.key === 'evidence'
+            ? 'rubric'
+            : (match?.key ?? null);
       if (parent && (key === null || key === parent.section.key)) {
         // A sub-heading of the enclosing section: an item of it.
         parent.subs.push(b);
@@ -463,6 +472,12 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
             let last: Record<string, unknown> | null = null;
             for (const b of content.filter((x) => x.type === 'item')) {
               const lv = levelOf(b.text);
+              if (lv && !last) {
+                // Levels listed straight under a rubric heading describe one criterion: the heading's.
+                last = { name: g.section.heading, levels: [] as unknown[] };
+                positions.set(`rubric.criteria.${criteria.length}`, { line: g.section.line, column: 1 });
+                criteria.push(last);
+              }
               if (lv && last) {
                 (last.levels as unknown[]).push(lv);
                 continue;
@@ -518,7 +533,8 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
     if (t.scope !== 'rubric' && t.scope !== 'evidence' && t.scope !== 'assessment') continue;
     if (t.kind === 'heading') continue;
     for (const s of sentences(t.text)) {
-      if (PASS_RULE_RE.test(s)) {
+      // "Assessors must reach 80% agreement" is about calibration, not about passing.
+      if (PASS_RULE_RE.test(s) && !ABOUT_ASSESSORS_RE.test(s)) {
         const idx = t.text.indexOf(s);
         const before = t.text.slice(0, idx);
         const nl = before.split('\n').length - 1;

@@ -115,15 +115,9 @@ export function isBlank(value: unknown): boolean {
   return t === '' || EMPTY_RE.test(t) || (PLACEHOLDER_RE.test(t) && wordCount(t.replace(PLACEHOLDER_ALL, ' ')) < 3);
 }
 
+/** Number of words; "think-pair-share" and "doesn't" are one word each. */
 export function wordCount(s: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const w = /[\p{L}\p{N}]/u.test(s[i]!);
-    if (w && !inWord) n++;
-    inWord = w;
-  }
-  return n;
+  return words(s).length;
 }
 
 /** Lower-case word tokens. */
@@ -140,7 +134,14 @@ const STOP = new Set(
 /** A crude English stem: enough to match "questioning" with "questions". */
 export function stem(w: string): string {
   if (w.length <= 4) return w;
-  return w.replace(/(?:ations?|ings?|edly|ed|ies|es|s|ly|ment|ments)$/, '') || w;
+  let s = w;
+  if (s.endsWith('ies')) s = s.slice(0, -3) + 'y';
+  else if (/(?:ss|x|z|ch|sh)es$/.test(s)) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(?:ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  if (s.length > 5 && s.endsWith('ing')) s = s.slice(0, -3);
+  else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2);
+  else if (s.length > 6 && s.endsWith('ation')) s = s.slice(0, -5);
+  return s;
 }
 
 /** Content terms of a text: stemmed words of 4+ letters that are not stop words. */
@@ -160,7 +161,7 @@ export function truthy(value: unknown): boolean {
   if (typeof value === 'number') return value > 0;
   const t = String(value).trim().toLowerCase();
   if (!t || isBlank(t)) return false;
-  return !/^(?:no|none|false|not (?:offered|available|provided)|unavailable|n\/a)\b/.test(t);
+  return !/^(?:no|none|false|not|never|unavailable|n\/a)\b/.test(t);
 }
 
 /** Build a case-insensitive, word-bounded alternation from a list of phrases (rubric parameters). */

@@ -106,6 +106,27 @@ describe('readBody', () => {
     expect(r.positions.get('rubric.passingRule')).toEqual({ line: 25, column: 1 });
   });
 
+  it('keeps evidence-named sub-headings of a rubric as criteria', () => {
+    const r = body('## Evaluation Criteria\n### Video\n- Meets criteria: pauses after questions\n- Does not meet criteria: no pauses\n### Reflection\n- Meets criteria: names a change in students\n- Does not meet criteria: no change named\n');
+    expect(r.sections.map((x) => x.key)).toEqual(['rubric']);
+    expect((r.fields.rubric as { criteria: { name: string; levels: unknown[] }[] }).criteria.map((c) => [c.name, c.levels.length])).toEqual([
+      ['Video', 2],
+      ['Reflection', 2],
+    ]);
+  });
+
+  it('names a criterion after its heading when the list starts with levels', () => {
+    const r = body('## Requirement 1 Rubric\n- Demonstrated: the plan states a goal\n- Progressing: the goal is vague\n');
+    expect(r.fields.rubric).toEqual({
+      criteria: [{ name: 'Requirement 1 Rubric', levels: [{ name: 'demonstrated', descriptor: 'the plan states a goal' }, { name: 'progressing', descriptor: 'the goal is vague' }] }],
+    });
+  });
+
+  it('does not take a calibration sentence for the pass rule', () => {
+    const r = body('## Assessment Process\nAssessors must reach 80% agreement on anchor submissions.\n');
+    expect(r.fields.rubric).toBeUndefined();
+  });
+
   it('reads criteria as sub-headings with level items', () => {
     const r = body(['## Rubric', '### Lesson plan', '- Proficient: states the wait-time goal', '- Not yet: no goal stated'].join('\n'));
     expect(r.fields.rubric).toEqual({

@@ -309,8 +309,10 @@ export function analyseClauses(text: string): ClauseAnalysis {
     while (j >= sentenceStart && !tokens[j]!.p && FILLER_AFTER_SEP.has(tokens[j]!.w)) j--;
     let joint: string | null = null;
     let before = j;
+    let comma = false;
     while (before >= sentenceStart && SEPARATORS.has(tokens[before]!.w)) {
       joint = joint === ';' ? ';' : tokens[before]!.w === ';' ? ';' : (joint ?? tokens[before]!.w);
+      if (tokens[before]!.w === ',') comma = true;
       before--;
     }
     // "as well as"
@@ -328,8 +330,9 @@ export function analyseClauses(text: string): ClauseAnalysis {
       lastVerb = k;
       continue;
     }
-    // A verb coordinated with a relative-clause verb belongs to that relative clause.
-    if (joint !== 'sentence' && lastKind === 'relative' && lastVerb > lastClauseVerb) {
+    // A verb coordinated with a relative-clause verb belongs to that relative clause,
+    // unless a comma closes the relative clause first (", and designs …").
+    if (joint !== 'sentence' && !comma && lastKind === 'relative' && lastVerb > lastClauseVerb) {
       lastVerb = k;
       continue;
     }

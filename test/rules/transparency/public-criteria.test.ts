@@ -21,7 +21,7 @@ describe('public-criteria', () => {
     expect(r.findings).toHaveLength(1);
     const f = r.findings[0]!;
     expect(f.ruleId).toBe('public-criteria');
-    expect(f.severity).toBe('warning');
+    expect(f.severity).toBe('error'); // hidden criteria block approval in the default rubric
     expect(f.line).toBe(4);
     expect(f.column).toBe(15);
     expect(f.quote).toBe('The rubric is available after enrollment.');
