@@ -1,18 +1,23 @@
 /**
  * `mcaudit audit <paths...>`: audit offerings, write the report, return the exit code.
+ * The command runs in four stages, each its own function: plan (what to read, with which
+ * rubric, to which outputs), collect (load, score, decide every offering), write (every
+ * output format), and gate (the exit code).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Command, Option } from 'commander';
 import { auditFiles } from '../engine/audit.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, formatters, type Format } from '../format/index.js';
 import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
-import { discover } from '../load/discover.js';
+import { discover, type InputFile } from '../load/discover.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/file.js';
-import { buildReport, meetsGate } from '../report.js';
-import { loadRubric } from '../rubric/load.js';
-import type { Decision, OfferingReport } from '../types.js';
+import { buildReport, meetsGate, type Report } from '../report.js';
+import { loadRubric, type Rubric } from '../rubric/load.js';
+import type { RuleContext } from '../rules/define.js';
+import { DECISIONS, type Decision, type OfferingReport } from '../types.js';
 
 export interface AuditFlags {
   rubric: string;
@@ -93,19 +98,75 @@ export function outputTargets(formats: readonly string[], output: string | undef
   return targets;
 }
 
-export async function runAudit(paths: string[], flags: AuditFlags, io: Io): Promise<number> {
+/** Everything an audit run needs, decided before any file is read. */
+export interface AuditPlan {
+  flags: AuditFlags;
+  targets: OutputTarget[];
+  rubric: Rubric;
+  files: InputFile[];
+  ctx: RuleContext;
+}
+
+/** Stage 1: resolve outputs, rubric and input files. Usage errors surface here (exit 2). */
+export async function planAudit(paths: string[], flags: AuditFlags, io: Io): Promise<AuditPlan> {
   const targets = outputTargets(flags.format, flags.output);
   const rubric = loadRubric(flags.rubric, io.cwd);
   const files = await discover(paths, io.cwd);
-  const ctx = { now: auditTime(io.env) };
+  return { flags, targets, rubric, files, ctx: { now: auditTime(io.env) } };
+}
+
+/** Stage 2: load, score and decide every offering. */
+export async function collectReport(plan: AuditPlan): Promise<Report> {
   const offerings: OfferingReport[] = [];
-  for await (const o of auditFiles(files, { rubric, ctx, maxFileSize: flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })) offerings.push(o);
-  const report = buildReport(rubric, offerings);
-  for (const t of targets) {
-    const color = t.format === 'text' && wantColor(flags.color, io, t.file !== undefined);
-    const out = formatters[t.format](report, { color, quiet: flags.quiet ?? false });
+  for await (const o of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })) offerings.push(o);
+  return buildReport(plan.rubric, offerings);
+}
+
+/** Stage 3: render and write every output. */
+export async function writeReports(plan: AuditPlan, report: Report, io: Io): Promise<void> {
+  for (const t of plan.targets) {
+    const color = t.format === 'text' && wantColor(plan.flags.color, io, t.file !== undefined);
+    const out = formatters[t.format](report, { color, quiet: plan.flags.quiet ?? false });
     if (t.file !== undefined) await writeOutput(t.file, out, io);
     else io.stdout(out);
   }
-  return offerings.every((o) => meetsGate(o.decision, flags.minDecision)) ? 0 : 1;
+}
+
+/** Stage 4: the exit code. 0 when every offering meets the gate, else 1. */
+export function gateExitCode(plan: AuditPlan, report: Report): number {
+  return report.offerings.every((o) => meetsGate(o.decision, plan.flags.minDecision)) ? 0 : 1;
+}
+
+export async function runAudit(paths: string[], flags: AuditFlags, io: Io): Promise<number> {
+  const plan = await planAudit(paths, flags, io);
+  const report = await collectReport(plan);
+  await writeReports(plan, report, io);
+  return gateExitCode(plan, report);
+}
+
+/** The `audit` command's options and help. */
+export function auditCommand(io: Io, result: { code: number }): Command {
+  return new Command('audit')
+    .description('audit micro-credential files (Markdown or JSON) and folders of them')
+    .argument('<paths...>', 'files or folders (searched recursively for .md, .markdown, .json)')
+    .option('-r, --rubric <name-or-file>', 'rubric: a built-in name (default, strict) or a JSON file', 'default')
+    .option(
+      '-f, --format <format[:file]>',
+      `output format (${FORMATS.join(', ')}); repeat it to write several, each as format:file`,
+      (value: string, prev: string[]) => [...prev, value],
+      [] as string[],
+    )
+    .option('-o, --output <file>', 'write the (single) report to a file instead of stdout')
+    .addOption(
+      new Option('--min-decision <decision>', 'exit 1 if any offering is below this decision (or invalid)')
+        .choices(DECISIONS.filter((d) => d !== 'reject'))
+        .default('approve'),
+    )
+    .option('-q, --quiet', 'text format: one line per offering and the summary')
+    .option('--color', 'force colour in the text format')
+    .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--max-file-size <size>', 'largest file read (e.g. 512kB, 5MB)', parseSize)
+    .action(async (paths: string[], opts: AuditFlags) => {
+      result.code = await runAudit(paths, opts, io);
+    });
 }

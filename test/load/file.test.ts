@@ -230,6 +230,11 @@ describe('files on disk', () => {
     expect(invalid(await loadFile(path.join(dir, 'loop-a.md'), 'loop-a.md')).finding.message).toMatch(/could not be read/);
   });
 
+  it('reports a path that cannot be opened (a file used as a folder)', async () => {
+    const p = write('plain.md', GOOD);
+    expect(invalid(await loadFile(path.join(p, 'child.md'), 'plain.md/child.md')).finding.message).toMatch(/^file could not be read/);
+  });
+
   it.skipIf(process.getuid?.() === 0)('reports an unreadable file', async () => {
     const p = write('locked.md', GOOD);
     chmodSync(p, 0o000);
