@@ -184,6 +184,17 @@ function buildPhraseRegex(phrases: readonly string[]): RegExp {
   return esc.length ? new RegExp(`\\b(?:${esc.join('|')})\\b`, 'i') : /(?!)/;
 }
 
+const globalCache = new WeakMap<RegExp, RegExp>();
+/** A global (`g`) copy of `re`, made once per regex, for walking every match with exec. */
+export function globalOf(re: RegExp): RegExp {
+  let g = globalCache.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    globalCache.set(re, g);
+  }
+  return g;
+}
+
 /** Years (1950-2099) mentioned in a text. */
 export function yearsIn(s: string): number[] {
   return (s.match(/\b(?:19[5-9]\d|20\d\d)\b/g) ?? []).map(Number);

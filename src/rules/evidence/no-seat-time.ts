@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import type { Hit } from '../../types.js';
-import { blocksIn, phraseRegex, posIn, quoteAround } from '../text.js';
+import { blocksIn, globalOf, phraseRegex, posIn, quoteAround } from '../text.js';
 
 /** A learner is the subject or owner of the phrase ("student participation", "students attend"). */
 const LEARNER_BEFORE_RE = /\b(?:students?|learners?|pupils?|children|kids|class|classroom|peers?)(?:'s|s'|’s|s’|'|’)?\s+(?:[\w-]+\s+)?$/i;
@@ -11,15 +11,6 @@ const MADE_BEFORE_RE =
 /** "attend to misconceptions", "attendance data", "a quiz for your students". */
 const NOT_SEAT_AFTER_RE = /^\s+(?:to\b|data\b|rates?\b|patterns?\b|records?\b|(?:for|with) (?:your |the )?(?:students|learners|class)\b)/i;
 
-const globalCache = new WeakMap<RegExp, RegExp>();
-function globalOf(re: RegExp): RegExp {
-  let g = globalCache.get(re);
-  if (!g) {
-    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-    globalCache.set(re, g);
-  }
-  return g;
-}
 
 export default defineRule({
   id: 'no-seat-time',

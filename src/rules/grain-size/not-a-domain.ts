@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { phraseRegex } from '../text.js';
+import { globalOf, phraseRegex } from '../text.js';
 import { competencyView, posAtView, SUBJECT_WORDS, tokenize, verbInfo, type Token } from './util.js';
 
-const globalCache = new WeakMap<RegExp, RegExp>();
-function globalOf(re: RegExp): RegExp {
-  let g = globalCache.get(re);
-  if (!g) {
-    g = new RegExp(re.source, 'gi');
-    globalCache.set(re, g);
-  }
-  return g;
-}
 
 /** Function words: they never make a statement specific. */
 const FUNCTION_WORDS = new Set(

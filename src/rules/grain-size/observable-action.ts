@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { phraseRegex } from '../text.js';
+import { globalOf, phraseRegex } from '../text.js';
 import { competencyView, isActionWord, posAtView, tokenize, type Token } from './util.js';
 
-/** Global copies of the cached phrase regexes, to walk every match. */
-const globalCache = new WeakMap<RegExp, RegExp>();
-function globalOf(re: RegExp): RegExp {
-  let g = globalCache.get(re);
-  if (!g) {
-    g = new RegExp(re.source, 'gi');
-    globalCache.set(re, g);
-  }
-  return g;
-}
 
 const JOINS = new Set(['and', 'then', ',', ';']);
 

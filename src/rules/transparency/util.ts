@@ -3,7 +3,7 @@
  * match (negations, wrong context), and small value tests.
  */
 import type { Doc, TextBlock } from '../../types.js';
-import { isBlank, posIn, quoteAround, type Match } from '../text.js';
+import { globalOf, isBlank, posIn, quoteAround, type Match } from '../text.js';
 
 /** An e-mail address (bounded parts, linear). */
 export const EMAIL_RE = /\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}\b/;
@@ -13,16 +13,6 @@ export const URL_RE = /\bhttps?:\/\/[^\s<>()[\]"']{1,2000}|\bwww\.[\w-]{1,63}\.[
 /** Scopes that hold descriptive prose and metadata (not the rubric, evidence prompts or citations). */
 export const META_SCOPES = ['title', 'description', 'about', 'other', 'recognition', 'cost', 'audience', 'prerequisites', 'privacy'] as const;
 
-const globalCache = new WeakMap<RegExp, RegExp>();
-/** A global copy of `re`, made once per regex. */
-function globalOf(re: RegExp): RegExp {
-  let g = globalCache.get(re);
-  if (!g) {
-    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-    globalCache.set(re, g);
-  }
-  return g;
-}
 
 /** At most this many matches are tried per block (keeps a hostile block linear). */
 const MAX_TRIES = 50;
