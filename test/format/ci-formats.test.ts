@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import AjvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, github } from '../../src/format/github.js';
 import { xmlAttr, xmlText } from '../../src/format/junit.js';
@@ -27,8 +27,9 @@ function sarifSchemaPath(): string {
 function validator(): (doc: unknown) => { ok: boolean; errors: string } {
   const file = sarifSchemaPath();
   if (!existsSync(file)) throw new Error(`SARIF schema not found at ${file}`);
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
+  // CommonJS packages: under NodeNext the default import is module.exports, whose `default` is the export.
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+  AjvFormats.default(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(file, 'utf8')) as object);
   return (doc) => ({ ok: validate(doc) as boolean, errors: ajv.errorsText(validate.errors, { separator: '\n' }) });
 }
