@@ -109,28 +109,36 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * Compare a report with a baseline. Offerings are matched by key (file, and index in a
- * catalog); one that is not found by key is matched by its id when exactly one unmatched
- * baseline entry has that id (a renamed file). When a rule gives more findings than
- * recorded, the new ones are taken to be the most severe of its findings.
+ * catalog) unless both sides state ids that differ; one not matched by key is matched by its
+ * id when exactly one unused baseline entry has that id (a renamed file, a catalog entry that
+ * moved). When a rule gives more findings than recorded, the new ones are taken to be the
+ * most severe of its findings.
  */
 export function compareBaseline(report: Report, baseline: Baseline, file: string): BaselineComparison {
   const entries = new Map(Object.entries(baseline.offerings));
-  const unmatched = new Set(entries.keys());
   const keys = report.offerings.map(offeringKey);
-  for (const k of keys) unmatched.delete(k);
   const summary: BaselineReport = { file, matched: 0, new: [], worse: [], stale: [] };
   const offerings = new Map<string, OfferingComparison>();
 
+  // Match by key, unless both sides have ids and they differ (entries of a catalog moved);
+  // then by id, when exactly one unused entry has it (a renamed file, a moved entry).
+  const matchOf: (string | undefined)[] = report.offerings.map((o, i) => {
+    const e = entries.get(keys[i]!);
+    return e && !(e.id && o.id && e.id !== o.id) ? keys[i] : undefined;
+  });
+  const used = new Set(matchOf.filter((k): k is string => k !== undefined));
+  report.offerings.forEach((o, i) => {
+    if (matchOf[i] !== undefined || o.id === null) return;
+    const byId = [...entries.keys()].filter((k) => !used.has(k) && entries.get(k)!.id === o.id);
+    if (byId.length === 1) {
+      matchOf[i] = byId[0]!;
+      used.add(byId[0]!);
+    }
+  });
+
   report.offerings.forEach((o, i) => {
     const key = keys[i]!;
-    let entryKey: string | undefined = entries.has(key) ? key : undefined;
-    if (entryKey === undefined && o.id !== null) {
-      const byId = [...unmatched].filter((k) => entries.get(k)!.id === o.id);
-      if (byId.length === 1) {
-        entryKey = byId[0]!;
-        unmatched.delete(entryKey);
-      }
-    }
+    const entryKey = matchOf[i];
     if (entryKey === undefined) {
       summary.new.push(key);
       offerings.set(key, { entry: null, decisionDropped: false, newFindings: o.findings });
@@ -143,7 +151,11 @@ export function compareBaseline(report: Report, baseline: Baseline, file: string
     else if (OUTCOME_RANK[o.decision] < OUTCOME_RANK[entry.decision]) summary.stale.push({ offering: key, rule: null, baseline: entry.decision, current: o.decision });
 
     const byRule = new Map<string, Finding[]>();
-    for (const f of o.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+    for (const f of o.findings) {
+      const list = byRule.get(f.ruleId);
+      if (list) list.push(f);
+      else byRule.set(f.ruleId, [f]);
+    }
     const newFindings: Finding[] = [];
     const rules = [...new Set([...byRule.keys(), ...Object.keys(entry.findings)])].sort();
     for (const rule of rules) {
@@ -159,7 +171,7 @@ export function compareBaseline(report: Report, baseline: Baseline, file: string
     offerings.set(key, { entry, decisionDropped, newFindings });
   });
 
-  for (const k of [...unmatched].sort()) summary.stale.push({ offering: k, rule: null, baseline: entries.get(k)!.decision, current: null });
+  for (const k of [...entries.keys()].filter((k) => !used.has(k)).sort()) summary.stale.push({ offering: k, rule: null, baseline: entries.get(k)!.decision, current: null });
   return { summary, offerings };
 }
 

@@ -148,4 +148,14 @@ describe('with a baseline', () => {
     expect(g.exitCode).toBe(0);
     expect(g.comparison!.summary).toMatchObject({ matched: 1, new: [], stale: [] });
   });
+
+  it('follows catalog entries that moved, by id, instead of comparing by index', () => {
+    const entry = (id: string, index: number, decision: Outcome, findings: Finding[] = []) => ({ ...offering('cat.json', decision, findings, index), id });
+    const b = { file: 'b.json', data: buildBaseline(report(entry('A', 0, 'approve'), entry('B', 1, 'reject', [finding('x', 'error')]))) };
+    // A new entry N is inserted first: A and B move down one place.
+    const now = report(entry('N', 0, 'approve'), entry('A', 1, 'approve'), entry('B', 2, 'reject', [finding('x', 'error')]));
+    const g = gate(now, { baseline: b });
+    expect(g.comparison!.summary).toEqual({ file: 'b.json', matched: 2, new: ['cat.json#0'], worse: [], stale: [] });
+    expect(g.exitCode).toBe(0);
+  });
 });
