@@ -3,6 +3,7 @@
  * (documented in README); change it only by adding fields.
  */
 import { readFileSync } from 'node:fs';
+import type { BaselineReport } from './engine/baseline.js';
 import type { Rubric } from './rubric/load.js';
 import { ASPECT_IDS, DECISIONS, type AspectId, type Outcome, type OfferingReport, type Severity, type Summary } from './types.js';
 
@@ -26,6 +27,8 @@ export interface Report {
   rules: RuleInfo[];
   offerings: OfferingReport[];
   summary: Summary;
+  /** Present only with `audit --baseline`: what is new, worse or stale against it. */
+  baseline?: BaselineReport;
 }
 
 let cachedVersion: string | undefined;

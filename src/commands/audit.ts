@@ -4,17 +4,19 @@
  * rubric, to which outputs), collect (load, score, decide every offering), write (every
  * output format), and gate (the exit code).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { auditFiles } from '../engine/audit.js';
+import { compareBaseline, describeDelta, parseBaseline, type Baseline } from '../engine/baseline.js';
+import { evaluateGate, FAIL_ON, type FailOn, type GatePolicy, type GateResult } from '../engine/gate.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, formatters, type Format } from '../format/index.js';
 import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
 import { discover, type InputFile } from '../load/discover.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/file.js';
-import { buildReport, meetsGate, type Report } from '../report.js';
+import { buildReport, type Report } from '../report.js';
 import { loadRubric, type Rubric } from '../rubric/load.js';
 import type { RuleContext } from '../rules/define.js';
 import { DECISIONS, type Decision, type OfferingReport } from '../types.js';
@@ -28,6 +30,10 @@ export interface AuditFlags {
   quiet?: boolean;
   color?: boolean;
   maxFileSize?: number;
+  failOn?: FailOn;
+  maxWarnings?: number;
+  baseline?: string;
+  strictBaseline?: boolean;
 }
 
 /** The audit clock: SOURCE_DATE_EPOCH (seconds) when set, for reproducible reports. */
@@ -60,6 +66,31 @@ export async function writeOutput(file: string, text: string, io: Io): Promise<v
   } catch (e) {
     throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** Parse a whole number ≥ 0 (--max-warnings). */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`invalid count "${value}": use a whole number, 0 or more`);
+  return Number(value.trim());
+}
+
+/** Read and validate a baseline file; any problem is a usage error (exit 2). */
+export async function readBaseline(file: string, io: Io): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError(`invalid baseline ${file}: not valid JSON: ${(e as Error).message}`);
+  }
+  const r = parseBaseline(json);
+  if (!r.ok) throw new UsageError(`invalid baseline ${file}:\n${r.problems.map((p) => `  ${p}`).join('\n')}`);
+  return r.baseline;
 }
 
 /** Where one format's output goes: a file, or stdout when `file` is undefined. */
@@ -105,6 +136,7 @@ export interface AuditPlan {
   rubric: Rubric;
   files: InputFile[];
   ctx: RuleContext;
+  baseline?: NonNullable<GatePolicy['baseline']>;
 }
 
 /** Stage 1: resolve outputs, rubric and input files. Usage errors surface here (exit 2). */
@@ -112,36 +144,58 @@ export async function planAudit(paths: string[], flags: AuditFlags, io: Io): Pro
   const targets = outputTargets(flags.format, flags.output);
   const rubric = loadRubric(flags.rubric, io.cwd);
   const files = await discover(paths, io.cwd);
-  return { flags, targets, rubric, files, ctx: { now: auditTime(io.env) } };
+  const plan: AuditPlan = { flags, targets, rubric, files, ctx: { now: auditTime(io.env) } };
+  if (flags.baseline !== undefined) plan.baseline = { file: flags.baseline, data: await readBaseline(flags.baseline, io) };
+  return plan;
 }
 
 /** Stage 2: load, score and decide every offering. */
 export async function collectReport(plan: AuditPlan): Promise<Report> {
   const offerings: OfferingReport[] = [];
   for await (const o of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })) offerings.push(o);
-  return buildReport(plan.rubric, offerings);
+  const report = buildReport(plan.rubric, offerings);
+  if (plan.baseline) report.baseline = compareBaseline(report, plan.baseline.data, plan.baseline.file).summary;
+  return report;
 }
 
 /** Stage 3: render and write every output. */
 export async function writeReports(plan: AuditPlan, report: Report, io: Io): Promise<void> {
   for (const t of plan.targets) {
     const color = t.format === 'text' && wantColor(plan.flags.color, io, t.file !== undefined);
-    const out = formatters[t.format](report, { color, quiet: plan.flags.quiet ?? false });
+    const out = formatters[t.format](report, { color, quiet: plan.flags.quiet ?? false, minDecision: plan.flags.minDecision, failOn: plan.flags.failOn });
     if (t.file !== undefined) await writeOutput(t.file, out, io);
     else io.stdout(out);
   }
 }
 
-/** Stage 4: the exit code. 0 when every offering meets the gate, else 1. */
+/** Stage 4: the gate (src/engine/gate.ts): --min-decision, --fail-on, --max-warnings, --baseline. */
+export function gate(plan: AuditPlan, report: Report): GateResult {
+  const f = plan.flags;
+  const policy: GatePolicy = { minDecision: f.minDecision };
+  if (f.failOn !== undefined) policy.failOn = f.failOn;
+  if (f.maxWarnings !== undefined) policy.maxWarnings = f.maxWarnings;
+  if (plan.baseline) policy.baseline = plan.baseline;
+  if (f.strictBaseline) policy.strictBaseline = true;
+  return evaluateGate(report, policy);
+}
+
+/** The exit code: 0 when the gate passes, else 1. */
 export function gateExitCode(plan: AuditPlan, report: Report): number {
-  return report.offerings.every((o) => meetsGate(o.decision, plan.flags.minDecision)) ? 0 : 1;
+  return gate(plan, report).exitCode;
 }
 
 export async function runAudit(paths: string[], flags: AuditFlags, io: Io): Promise<number> {
   const plan = await planAudit(paths, flags, io);
   const report = await collectReport(plan);
   await writeReports(plan, report, io);
-  return gateExitCode(plan, report);
+  const result = gate(plan, report);
+  const stale = report.baseline?.stale ?? [];
+  if (stale.length) {
+    io.stderr(`mcaudit: ${stale.length} stale baseline ${stale.length === 1 ? 'entry' : 'entries'} in ${plan.baseline!.file} (run \`mcaudit baseline\` to update it):\n`);
+    for (const d of stale) io.stderr(`  ${describeDelta(d)}\n`);
+  }
+  for (const line of result.failures) io.stderr(`mcaudit: gate failed: ${line}\n`);
+  return result.exitCode;
 }
 
 /** The `audit` command's options and help. */
@@ -166,6 +220,10 @@ export function auditCommand(io: Io, result: { code: number }): Command {
     .option('--color', 'force colour in the text format')
     .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--max-file-size <size>', 'largest file read (e.g. 512kB, 5MB)', parseSize)
+    .addOption(new Option('--fail-on <severity>', 'exit 1 on any finding at or above this severity (default none; info with --baseline)').choices(FAIL_ON))
+    .option('--max-warnings <n>', 'exit 1 if there are more than n warning findings', parseCount)
+    .option('--baseline <file>', `fail only on what is new or worse than this baseline (written by \`mcaudit baseline\`)`)
+    .option('--strict-baseline', 'with --baseline: stale entries fail the run too')
     .action(async (paths: string[], opts: AuditFlags) => {
       result.code = await runAudit(paths, opts, io);
     });
