@@ -68,3 +68,14 @@ export function printableConfig(flags: ConfigurableFlags, config: LoadedConfig |
     baseline: flags.baseline === undefined ? null : rel(flags.baseline),
   };
 }
+
+/**
+ * The rubric for commands that only need a rubric (rules, explain): `--rubric` when
+ * given, else the config's rubric, else `default`.
+ */
+export function configuredRubric(opts: { rubric: string; config?: string | boolean }, cmd: Pick<Command, 'getOptionValueSource'>, cwd: string): string {
+  if (cmd.getOptionValueSource('rubric') === 'cli') return opts.rubric;
+  const config = loadConfig(opts.config, cwd);
+  if (!config?.rubric) return opts.rubric;
+  return path.isAbsolute(config.rubric) ? displayPath(config.rubric, cwd) : config.rubric;
+}
