@@ -80,6 +80,23 @@ describe('init', () => {
     expect(o.decision).toBe('reject');
     expect(o.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(['competency-present', 'key-method', 'method-components', 'research-basis', 'resources-present', 'issuer', 'identifier-version']));
     expect(o.findings.filter((f: { message: string }) => /placeholder/.test(f.message)).length).toBeGreaterThanOrEqual(5);
+    // Every placeholder of the template is a finding of its own, at its place.
+    const left = o.findings.filter((f: { ruleId: string }) => f.ruleId === 'placeholder');
+    const lines = r.stdout.split('\n');
+    // Exact columns, but in table rows (which point at the row).
+    for (const f of left) if (!lines[f.line - 1]!.startsWith('|')) expect(lines[f.line - 1]!.slice(f.column - 1).startsWith(f.message.replace('placeholder left in: ', '').replace(/…$/, ''))).toBe(true);
+    const fmEnd = r.stdout.indexOf('\n---\n', 4);
+    const visible = r.stdout.slice(0, fmEnd).replace(/^#.*$/gm, '') + r.stdout.slice(fmEnd).replace(/<!--[\s\S]*?-->/g, '');
+    expect(left.length).toBe([...visible.matchAll(new RegExp(PLACEHOLDER_RE.source, 'gi'))].length);
+    expect(left[0]).toMatchObject({ line: 4, column: 6, severity: 'warning', message: 'placeholder left in: [Enter an identifier, e.g. ORG-FA-101]' });
+  });
+
+  it('fails lint while a placeholder is left, even when the draft would be approved', async () => {
+    const dir = tmp({ 'd.md': FILLED.replace('badge: "Open Badges 3.0', 'badge: "[Describe the badge] Open Badges 3.0') });
+    const r = await run(['lint', 'd.md'], { cwd: dir });
+    expect(r.stdout).toMatch(/Decision: APPROVE/);
+    expect(r.stdout).toMatch(/^ {2}document\n {4}d\.md:22:9 {2}warning {2}placeholder {2}placeholder left in: \[Describe the badge\]$/m);
+    expect(r.code).toBe(1);
   });
 
   it('passes (approve) once filled in: the fixture keeps every section of the template', async () => {

@@ -1,21 +1,23 @@
 /**
  * `mcaudit lint <files...>`: the author's view of one or a few drafts. Findings grouped by
  * aspect with fix hints, then the decision. `-` reads standard input; `--stdin-filename`
- * names it (the name decides Markdown or JSON and is shown in findings). Exit codes as
- * audit: 0 when every offering meets --min-decision (default approve), 1 if not (or
- * invalid), 2 if lint could not run.
+ * names it (the name decides Markdown or JSON and is shown in findings). Placeholders left
+ * in ("[Describe …]") are findings too. Exit codes as audit: 0 when every offering meets
+ * --min-decision (default approve) and no placeholder is left, 1 if not (or invalid), 2 if
+ * lint could not run.
  */
 import { Command, Option } from 'commander';
 import { applyConfig, type ConfigurableFlags } from '../config/apply.js';
 import { fileFilter } from '../config/select.js';
-import { auditEntry, auditFiles } from '../engine/audit.js';
+import { auditEntry, auditFiles, compareFindings } from '../engine/audit.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, formatters } from '../format/index.js';
 import { lint } from '../format/lint.js';
 import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
 import { discover, type InputFile } from '../load/discover.js';
-import { DEFAULT_MAX_FILE_SIZE, loadText } from '../load/file.js';
+import { DEFAULT_MAX_FILE_SIZE, loadFile, loadText, type Entry } from '../load/file.js';
+import { placeholderFindings } from '../lint/placeholders.js';
 import { buildReport, meetsGate } from '../report.js';
 import { loadRubric } from '../rubric/load.js';
 import { DECISIONS, type Decision, type OfferingReport } from '../types.js';
@@ -47,18 +49,35 @@ export async function runLint(args: string[], opts: LintFlags, cmd: Command, io:
   const filter = fileFilter({ configDir: flags.configDir, include: flags.include, exclude: flags.exclude, ignorePatterns: flags.ignorePattern }, io.cwd);
   const files: InputFile[] = paths.length ? await discover(paths, io.cwd, { ignore: filter.ignore }) : [];
   const offerings: OfferingReport[] = [];
-  for await (const o of auditFiles(files, { rubric, ctx, maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })) offerings.push(o);
+  let placeholders = 0;
+  const add = (e: Entry) => {
+    const o = auditEntry(e, rubric, ctx);
+    if (e.kind === 'offering') {
+      const found = placeholderFindings(e.doc);
+      placeholders += found.length;
+      if (found.length) o.findings = [...o.findings, ...found].sort(compareFindings);
+    }
+    offerings.push(o);
+  };
+  const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  for (const f of files) {
+    if (f.problem) {
+      for await (const o of auditFiles([f], { rubric, ctx, maxFileSize })) offerings.push(o);
+    } else {
+      for (const e of await loadFile(f.abs, f.rel, { maxFileSize })) add(e);
+    }
+  }
   if (args.includes('-')) {
     if (!io.readStdin) throw new UsageError('standard input cannot be read here');
     const name = (opts.stdinFilename ?? 'stdin.md').split('\\').join('/');
     const text = (await io.readStdin()).replace(/^\uFEFF/, '');
-    for (const e of loadText(name, text)) offerings.push(auditEntry(e, rubric, ctx));
+    for (const e of loadText(name, text)) add(e);
   }
   const report = buildReport(rubric, offerings);
   const color = opts.format === 'text' && wantColor(opts.color, io, false);
   const formatter = opts.format === 'text' ? lint : formatters[opts.format as keyof typeof formatters];
   io.stdout(formatter(report, { color }));
-  return report.offerings.every((o) => meetsGate(o.decision, flags.minDecision)) ? 0 : 1;
+  return placeholders === 0 && report.offerings.every((o) => meetsGate(o.decision, flags.minDecision)) ? 0 : 1;
 }
 
 export function lintCommand(io: Io, result: { code: number }): Command {
