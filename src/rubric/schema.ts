@@ -108,7 +108,10 @@ export const rubricSourceSchema = z
         }),
       )
       .optional(),
-    aspectWeights: z.partialRecord(aspectId, z.number().min(0).max(100)).optional(),
+    aspectWeights: z
+      .partialRecord(aspectId, z.number().min(0).max(100))
+      .optional()
+      .describe('With extends: new weights for some aspects (aspect id -> weight), without copying the aspects list.'),
     levels: z
       .strictObject({
         developing: z.number().min(0).max(100),
