@@ -1,7 +1,6 @@
 /** `mcaudit rubric check <file>`: validate one rubric and print its resolved form. */
 import { Command } from 'commander';
 import type { Io } from '../io.js';
-import { readRubricChain } from '../rubric/extends.js';
 import { loadRubric, resolvedForm } from '../rubric/load.js';
 
 export function rubricCommand(io: Io, result: { code: number }): Command {
@@ -15,9 +14,8 @@ export function rubricCommand(io: Io, result: { code: number }): Command {
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .action((file: string) => {
       const r = loadRubric(file, io.cwd);
-      const { chain } = readRubricChain(file, io.cwd);
       io.stdout(`${JSON.stringify(resolvedForm(r.file), null, 2)}\n`);
-      io.stderr(`mcaudit: rubric ${r.origin} is valid (${chain.join(' -> ')}); ${r.rules.length} rules enabled; sha256 ${r.sha256}\n`);
+      io.stderr(`mcaudit: rubric ${r.origin} is valid (${(r.chain ?? [r.origin]).join(' -> ')}); ${r.rules.length} rules enabled; sha256 ${r.sha256}\n`);
       result.code = 0;
     });
   return rubric;

@@ -35,6 +35,8 @@ export interface Rubric {
   sha256: string;
   /** Enabled rules in registry order, with their settings. */
   rules: ResolvedRule[];
+  /** The rubric and the ones it extends, top first (set by `loadRubric`). */
+  chain?: string[];
 }
 
 export class RubricError extends UsageError {
@@ -140,9 +142,10 @@ export function isBuiltInRef(ref: string, dir: string): boolean {
  * line per problem. The sha256 is that of the resolved rubric in canonical JSON.
  */
 export function loadRubric(nameOrPath = 'default', cwd = process.cwd()): Rubric {
-  const { json, origin } = readRubricChain(nameOrPath, cwd);
+  const { json, origin, chain } = readRubricChain(nameOrPath, cwd);
   const rubric = resolveRubric(json, origin, '');
   rubric.sha256 = rubricSha256(rubric.file);
+  rubric.chain = chain;
   return rubric;
 }
 
