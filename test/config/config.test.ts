@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findConfig } from '../../src/config/load.js';
 import { globToRegExp } from '../../src/config/select.js';
 import { ROOT, run, tmp } from '../cli-run.js';
 
@@ -49,6 +50,12 @@ describe('config discovery', () => {
     const dir = tmp({ '.mcauditrc.json': { rubric: 'strict' }, 'sub/mcaudit.config.json': { gate: { minDecision: 'revise' } } });
     expect((await printConfig(dir)).json).toMatchObject({ config: '.mcauditrc.json', rubric: 'strict' });
     expect((await printConfig(path.join(dir, 'sub'))).json).toMatchObject({ config: 'mcaudit.config.json', rubric: 'default', gate: { minDecision: 'revise' } });
+  });
+
+  it('stops at the filesystem root when there is no config', () => {
+    const dir = tmp({ 'a/b/c/x.md': STRONG });
+    expect(findConfig(path.join(dir, 'a/b/c'))).toBeNull();
+    expect(findConfig(path.parse(dir).root)).toBeNull();
   });
 
   it('without a config prints the defaults', async () => {
