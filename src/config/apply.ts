@@ -20,7 +20,7 @@ export interface ConfigurableFlags {
   include?: string[];
   exclude?: string[];
   configDir?: string;
-  failOn?: 'error' | 'warning' | 'info';
+  failOn?: 'error' | 'warning' | 'info' | 'none';
   maxWarnings?: number;
   waivers?: string;
   baseline?: string;

@@ -33,7 +33,7 @@ export const configSchema = z
     gate: z
       .strictObject({
         minDecision: z.enum(DECISIONS.filter((d) => d !== 'reject') as ['approve', 'revise']).optional().describe('As --min-decision.'),
-        failOn: z.enum(SEVERITIES).optional().describe('As --fail-on: findings at or above this severity fail the run.'),
+        failOn: z.enum([...SEVERITIES, 'none']).optional().describe('As --fail-on: findings at or above this severity fail the run (none: findings alone never do).'),
         maxWarnings: z.number().int().min(0).optional().describe('As --max-warnings: more warnings than this fail the run.'),
       })
       .optional()
