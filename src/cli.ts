@@ -5,6 +5,12 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit.js';
 import { baselineCommand } from './commands/baseline.js';
+import { explainCommand } from './commands/explain.js';
+import { initCommand } from './commands/init.js';
+import { lintCommand } from './commands/lint.js';
+import { rubricCommand } from './commands/rubric.js';
+import { rulesCommand } from './commands/rules.js';
+import { schemaCommand } from './commands/schema.js';
 import type { Io } from './io.js';
 import { toolInfo } from './report.js';
 
@@ -19,7 +25,17 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   // Subcommands inherit the settings above (exit override, output, suggestions).
-  for (const command of [auditCommand(io, result), baselineCommand(io, result)]) {
+  const commands = [
+    auditCommand(io, result),
+    lintCommand(io, result),
+    baselineCommand(io, result),
+    initCommand(io, result),
+    rulesCommand(io, result),
+    explainCommand(io, result),
+    rubricCommand(io, result),
+    schemaCommand(io, result),
+  ];
+  for (const command of commands) {
     program.addCommand(command.exitOverride().showSuggestionAfterError().configureOutput(program.configureOutput()).helpOption('-h, --help', 'show help'));
   }
   return program;

@@ -8,6 +8,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour defaults on only then). */
   stdoutIsTTY: boolean;
+  /** Read all of standard input (for `lint -`); absent when there is none to read. */
+  readStdin?: () => Promise<string>;
 }
 
 /** Whether to colour the text output: --color/--no-color, then FORCE_COLOR, NO_COLOR, then the terminal. */

@@ -19,7 +19,9 @@ import { DEFAULT_MAX_FILE_SIZE } from '../load/file.js';
 import { buildReport, type Report } from '../report.js';
 import { loadRubric, type Rubric } from '../rubric/load.js';
 import type { RuleContext } from '../rules/define.js';
-import { DECISIONS, type Decision, type OfferingReport } from '../types.js';
+import { DECISIONS, type Decision, type OfferingReport, type Severity } from '../types.js';
+import { applyConfig, printableConfig } from '../config/apply.js';
+import { fileFilter } from '../config/select.js';
 
 export interface AuditFlags {
   rubric: string;
@@ -34,6 +36,17 @@ export interface AuditFlags {
   maxWarnings?: number;
   baseline?: string;
   strictBaseline?: boolean;
+  /** `--config <file>`, or false for `--no-config` (else the nearest config file is used). */
+  config?: string | boolean;
+  printConfig?: boolean;
+  /** `--ignore-pattern` (repeatable), gitignore syntax, relative to the working directory. */
+  ignorePattern?: string[];
+  /** From a config file: its folder, and its include globs and exclude patterns (relative to it). */
+  configDir?: string;
+  include?: string[];
+  exclude?: string[];
+  /** Reviewer waivers file (from the config or `--waivers`). */
+  waivers?: string;
 }
 
 /** The audit clock: SOURCE_DATE_EPOCH (seconds) when set, for reproducible reports. */
@@ -143,7 +156,8 @@ export interface AuditPlan {
 export async function planAudit(paths: string[], flags: AuditFlags, io: Io): Promise<AuditPlan> {
   const targets = outputTargets(flags.format, flags.output);
   const rubric = loadRubric(flags.rubric, io.cwd);
-  const files = await discover(paths, io.cwd);
+  const filter = fileFilter({ configDir: flags.configDir, include: flags.include, exclude: flags.exclude, ignorePatterns: flags.ignorePattern }, io.cwd);
+  const files = await discover(paths, io.cwd, { ignore: filter.ignore });
   const plan: AuditPlan = { flags, targets, rubric, files, ctx: { now: auditTime(io.env) } };
   if (flags.baseline !== undefined) plan.baseline = { file: flags.baseline, data: await readBaseline(flags.baseline, io) };
   return plan;
@@ -202,7 +216,7 @@ export async function runAudit(paths: string[], flags: AuditFlags, io: Io): Prom
 export function auditCommand(io: Io, result: { code: number }): Command {
   return new Command('audit')
     .description('audit micro-credential files (Markdown or JSON) and folders of them')
-    .argument('<paths...>', 'files or folders (searched recursively for .md, .markdown, .json)')
+    .argument('[paths...]', 'files or folders (searched recursively for .md, .markdown, .json)')
     .option('-r, --rubric <name-or-file>', 'rubric: a built-in name (default, strict) or a JSON file', 'default')
     .option(
       '-f, --format <format[:file]>',
@@ -224,7 +238,18 @@ export function auditCommand(io: Io, result: { code: number }): Command {
     .option('--max-warnings <n>', 'exit 1 if there are more than n warning findings', parseCount)
     .option('--baseline <file>', `fail only on what is new or worse than this baseline (written by \`mcaudit baseline\`)`)
     .option('--strict-baseline', 'with --baseline: stale entries fail the run too')
-    .action(async (paths: string[], opts: AuditFlags) => {
-      result.code = await runAudit(paths, opts, io);
+    .option('-c, --config <file>', 'config file (default: the nearest mcaudit.config.json or .mcauditrc.json upward)')
+    .option('--no-config', 'do not look for a config file')
+    .option('--ignore-pattern <pattern>', 'leave out files found in folders that match (gitignore syntax); repeatable', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--print-config', 'print the resolved configuration (JSON) and exit')
+    .action(async (paths: string[], opts: AuditFlags, cmd: Command) => {
+      const { flags, config } = applyConfig(opts, cmd, io.cwd);
+      if (flags.printConfig) {
+        io.stdout(`${JSON.stringify(printableConfig(flags, config, io.cwd), null, 2)}\n`);
+        result.code = 0;
+        return;
+      }
+      if (!paths.length) throw new UsageError("missing required argument 'paths'");
+      result.code = await runAudit(paths, flags, io);
     });
 }

@@ -4,13 +4,15 @@
  * naming only known rules). Problems are collected, one line each, with their path.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { AnyRule } from '../rules/define.js';
 import { RULES } from '../rules/index.js';
 import { UsageError } from '../errors.js';
+import { issueLines } from '../issues.js';
+import { readRubricChain } from './extends.js';
 import { rubricFileSchema, type RubricFile } from './schema.js';
 
 /** The folder of built-in rubrics, next to `src/` and `dist/`. */
@@ -33,6 +35,8 @@ export interface Rubric {
   sha256: string;
   /** Enabled rules in registry order, with their settings. */
   rules: ResolvedRule[];
+  /** The rubric and the ones it extends, top first (set by `loadRubric`). */
+  chain?: string[];
 }
 
 export class RubricError extends UsageError {
@@ -82,17 +86,22 @@ export function nearest(name: string, candidates: readonly string[]): string | n
 
 /** Validate parsed rubric JSON against the schema and the registry. */
 export function resolveRubric(json: unknown, origin: string, sha256: string, registry: readonly AnyRule[] = RULES): Rubric {
-  const parsed = rubricFileSchema.safeParse(json);
-  if (!parsed.success) throw new RubricError(origin, formatZodIssues(parsed.error));
-  const file = parsed.data;
-  const problems: string[] = [];
   const ids = registry.map((r) => r.id);
-  for (const id of Object.keys(file.rules)) {
-    if (!ids.includes(id)) {
-      const near = nearest(id, ids);
-      problems.push(`rules.${id}: unknown rule${near ? ` (did you mean "${near}"?)` : ''}`);
-    }
+  const rawRules = (json as { rules?: unknown } | null)?.rules;
+  const unknownIds = rawRules !== null && typeof rawRules === 'object' ? Object.keys(rawRules).filter((id) => !ids.includes(id)) : [];
+  const unknownLines = unknownIds.map((id) => {
+    const near = nearest(id, ids);
+    return `rules.${id}: unknown rule${near ? ` (did you mean "${near}"?)` : ''}`;
+  });
+  const parsed = rubricFileSchema.safeParse(json);
+  if (!parsed.success) {
+    // Problems inside an unknown rule's settings are noise: the unknown id says it all.
+    const issues = parsed.error.issues.filter((i) => !(i.path[0] === 'rules' && unknownIds.includes(String(i.path[1]))));
+    const lines = issueLines({ issues }, rubricFileSchema);
+    throw new RubricError(origin, [...lines, ...unknownLines]);
   }
+  const file = parsed.data;
+  const problems: string[] = [...unknownLines];
   const rules: ResolvedRule[] = [];
   for (const rule of registry) {
     const s = file.rules[rule.id];
@@ -122,27 +131,44 @@ export function builtInRubrics(): string[] {
   return ['default', 'strict'];
 }
 
+/** Whether `ref` names a built-in rubric rather than a file (relative to `dir`). */
+export function isBuiltInRef(ref: string, dir: string): boolean {
+  return /^[a-z0-9-]+$/.test(ref) && !existsSync(path.resolve(dir, ref));
+}
+
 /**
- * Load a rubric by built-in name (`default`, `strict`) or by file path.
- * Throws `RubricError` (exit 2) with one line per problem.
+ * Load a rubric by built-in name (`default`, `strict`) or by file path, following its
+ * `extends` chain (see src/rubric/extends.ts). Throws `RubricError` (exit 2) with one
+ * line per problem. The sha256 is that of the resolved rubric in canonical JSON.
  */
 export function loadRubric(nameOrPath = 'default', cwd = process.cwd()): Rubric {
-  const isName = /^[a-z0-9-]+$/.test(nameOrPath) && !existsSync(path.resolve(cwd, nameOrPath));
-  const file = isName ? path.join(RUBRICS_DIR, `${nameOrPath}.json`) : path.resolve(cwd, nameOrPath);
-  const origin = isName ? `built-in:${nameOrPath}` : nameOrPath;
-  let text: Buffer;
-  try {
-    text = readFileSync(file);
-  } catch {
-    const hint = isName ? ` (built-in rubrics: ${builtInRubrics().join(', ')})` : '';
-    throw new RubricError(origin, [`cannot read ${isName ? 'built-in rubric' : 'file'}${hint}`]);
+  const { json, origin, chain } = readRubricChain(nameOrPath, cwd);
+  const rubric = resolveRubric(json, origin, '');
+  rubric.sha256 = rubricSha256(rubric.file);
+  rubric.chain = chain;
+  return rubric;
+}
+
+/** sha256 of the resolved rubric: canonical JSON (keys sorted, no spaces), without `$schema`. */
+export function rubricSha256(file: RubricFile): string {
+  const { $schema: _ignored, ...rest } = file;
+  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+}
+
+/** The resolved rubric as printed by `mcaudit rubric check`: the validated file without `$schema`. */
+export function resolvedForm(file: RubricFile): Omit<RubricFile, '$schema'> {
+  const { $schema: _ignored, ...rest } = file;
+  return rest;
+}
+
+/** JSON with object keys sorted at every level and no whitespace. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new RubricError(origin, [`not valid JSON: ${(e as Error).message}`]);
-  }
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  return resolveRubric(json, origin, sha256);
+  return JSON.stringify(value);
 }

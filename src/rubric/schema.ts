@@ -78,3 +78,56 @@ export const rubricFileSchema = z.strictObject({
 
 export type RubricFile = z.output<typeof rubricFileSchema>;
 export type RuleSettings = z.output<typeof ruleSettingsSchema>;
+
+/**
+ * One rubric file as written, before `extends` is resolved: every key optional, so a
+ * rubric that extends another holds only its overrides. The file a chain ends in must
+ * still be complete; that is checked on the merged result with `rubricFileSchema`.
+ * This is also the schema editors get (`schemas/rubric.schema.json`).
+ */
+export const rubricSourceSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    extends: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A rubric this one builds on: a built-in name (default, strict) or a file path relative to this file.'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower case letters, digits, ".", "_" or "-"').optional(),
+    title: z.string().min(1).optional(),
+    version: z.string().min(1).optional(),
+    source: z.string().min(1).optional(),
+    description: z.string().optional(),
+    aspects: z
+      .array(
+        z.strictObject({
+          id: aspectId,
+          title: z.string().min(1),
+          description: z.string().min(1),
+          weight: z.number().min(0).max(100),
+        }),
+      )
+      .optional(),
+    aspectWeights: z
+      .partialRecord(aspectId, z.number().min(0).max(100))
+      .optional()
+      .describe('With extends: new weights for some aspects (aspect id -> weight), without copying the aspects list.'),
+    levels: z
+      .strictObject({
+        developing: z.number().min(0).max(100),
+        proficient: z.number().min(0).max(100),
+        exemplary: z.number().min(0).max(100),
+      })
+      .partial()
+      .optional(),
+    decision: z
+      .strictObject({
+        reject: decisionPolicySchema.shape.reject.partial().optional(),
+        approve: decisionPolicySchema.shape.approve.partial().optional(),
+      })
+      .optional(),
+    rules: z.record(z.string(), ruleSettingsSchema.partial()).optional(),
+  })
+  .describe('An mcaudit rubric (see README, "Rubrics"). With "extends", give only what changes.');
+
+export type RubricSource = z.output<typeof rubricSourceSchema>;
