@@ -3,6 +3,7 @@
  * (documented in README); change it only by adding fields.
  */
 import { readFileSync } from 'node:fs';
+import type { DuplicatePairReport, ProviderSummary, SourceFile, WaiverSummary } from './catalog.js';
 import type { Rubric } from './rubric/load.js';
 import { ASPECT_IDS, DECISIONS, type AspectId, type Outcome, type OfferingReport, type Severity, type Summary } from './types.js';
 
@@ -26,6 +27,12 @@ export interface Report {
   rules: RuleInfo[];
   offerings: OfferingReport[];
   summary: Summary;
+  /** Catalog fields, set by `audit` (src/catalog.ts): when, from which bytes, waivers, duplicates, providers. */
+  generated?: string;
+  sources?: SourceFile[];
+  waivers?: WaiverSummary;
+  duplicates?: DuplicatePairReport[];
+  providers?: ProviderSummary[];
 }
 
 let cachedVersion: string | undefined;

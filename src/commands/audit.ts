@@ -13,7 +13,10 @@ import { FORMATS, formatters, type Format } from '../format/index.js';
 import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
 import { discover, type InputFile } from '../load/discover.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../load/file.js';
+import { DEFAULT_MAX_FILE_SIZE, type Entry } from '../load/file.js';
+import { hashSources } from '../load/sources.js';
+import { loadWaivers, type Waiver } from '../load/waivers.js';
+import { withCatalog } from '../catalog.js';
 import { buildReport, meetsGate, type Report } from '../report.js';
 import { loadRubric, type Rubric } from '../rubric/load.js';
 import type { RuleContext } from '../rules/define.js';
@@ -28,6 +31,8 @@ export interface AuditFlags {
   quiet?: boolean;
   color?: boolean;
   maxFileSize?: number;
+  /** Reviewer waivers file (JSON or YAML). */
+  waivers?: string;
 }
 
 /** The audit clock: SOURCE_DATE_EPOCH (seconds) when set, for reproducible reports. */
@@ -105,21 +110,33 @@ export interface AuditPlan {
   rubric: Rubric;
   files: InputFile[];
   ctx: RuleContext;
+  waivers: Waiver[];
 }
 
 /** Stage 1: resolve outputs, rubric and input files. Usage errors surface here (exit 2). */
 export async function planAudit(paths: string[], flags: AuditFlags, io: Io): Promise<AuditPlan> {
   const targets = outputTargets(flags.format, flags.output);
   const rubric = loadRubric(flags.rubric, io.cwd);
+  const waivers = flags.waivers === undefined ? [] : loadWaivers(flags.waivers, io.cwd);
   const files = await discover(paths, io.cwd);
-  return { flags, targets, rubric, files, ctx: { now: auditTime(io.env) } };
+  return { flags, targets, rubric, files, ctx: { now: auditTime(io.env) }, waivers };
 }
 
 /** Stage 2: load, score and decide every offering. */
 export async function collectReport(plan: AuditPlan): Promise<Report> {
   const offerings: OfferingReport[] = [];
-  for await (const o of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })) offerings.push(o);
-  return buildReport(plan.rubric, offerings);
+  const competencies: (string | null)[] = [];
+  const onEntry = (e: Entry) => competencies.push(e.kind === 'offering' ? (e.doc.data.competency ?? null) : null);
+  const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, waivers: plan.waivers, onEntry };
+  for await (const o of auditFiles(plan.files, options)) offerings.push(o);
+  return withCatalog(buildReport(plan.rubric, offerings), {
+    generated: plan.ctx.now,
+    sources: await hashSources(plan.files),
+    competencies,
+    waivers: plan.waivers,
+    waiversFile: plan.flags.waivers ?? null,
+    duplicateThreshold: plan.rubric.file.comparison?.duplicateThreshold,
+  });
 }
 
 /** Stage 3: render and write every output. */
@@ -165,6 +182,7 @@ export function auditCommand(io: Io, result: { code: number }): Command {
     .option('-q, --quiet', 'text format: one line per offering and the summary')
     .option('--color', 'force colour in the text format')
     .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--waivers <file>', 'reviewer waivers (JSON or YAML): waived findings are shown but not counted')
     .option('--max-file-size <size>', 'largest file read (e.g. 512kB, 5MB)', parseSize)
     .action(async (paths: string[], opts: AuditFlags) => {
       result.code = await runAudit(paths, opts, io);
