@@ -8,8 +8,8 @@
 
 /** Words shorter than this many make no statement worth comparing. */
 export const MIN_WORDS = 4;
-/** Words per shingle. */
-export const SHINGLE = 3;
+/** Words per shingle: word pairs, so one edited word in a sentence still leaves it near-identical. */
+export const SHINGLE = 2;
 const HASHES = 128;
 
 const WORD = /[\p{L}\p{N}]+/gu;
