@@ -12,14 +12,17 @@ export function escapeHtml(value: unknown): string {
 }
 
 /**
- * Text for Markdown (GitHub-flavoured), inline: HTML is neutralised as entities, Markdown
- * punctuation is backslash-escaped (so `|` cannot end a table cell, `*` or `[` cannot
- * format or link), and newlines become `<br>` so a value stays in its table cell.
+ * Text for Markdown (GitHub-flavoured), inline: HTML is neutralised as entities, the
+ * punctuation that formats or links mid-line is backslash-escaped (so `|` cannot end a
+ * table cell, `*`, `_`, `~` or a backtick cannot format, `[` cannot start a link), and
+ * newlines become `<br>` so a value stays on its line and in its table cell. The value
+ * is always placed after other text (a cell, a list marker, a label), never at the
+ * start of a line, so line-start syntax (`#`, `-`, `1.`) cannot take effect.
  */
 export function escapeMarkdown(value: unknown): string {
   return stripControl(String(value ?? ''))
     .replace(/[&<>]/g, (c) => HTML[c]!)
-    .replace(/[\\`*_{}[\]()#+!|~-]/g, '\\$&')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
     .replace(/\r\n?|\n/g, '<br>')
     .replace(/\t/g, ' ');
 }

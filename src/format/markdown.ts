@@ -66,7 +66,7 @@ export const markdown: Formatter = (report: Report) => {
     for (const a of view.aspects) out.push(row([a.aspect, a.mean.toFixed(2), ...a.distribution, `${a.belowProficient}%`]));
     out.push('', `Weakest aspects: ${view.weakest.slice(0, 3).map((a) => `${a.aspect} (${a.mean.toFixed(2)})`).join(', ')}.`, '');
   }
-  out.push('## Offerings', '', row(['#', 'Offering', 'Title', 'Provider', 'Decision', 'Score', ...ASPECT_IDS]), rule(6 + ASPECT_IDS.length, [0, 5]));
+  out.push('## Offerings', '', row(['#', 'Offering', 'Title', 'Provider', 'Decision', 'Score', ...ASPECT_IDS]), rule(6 + ASPECT_IDS.length, [0, 5, 6, 7, 8, 9, 10]));
   report.offerings.forEach((o, i) => out.push(row([i + 1, md(offeringLabel(o)), md(o.title ?? '–'), md(o.provider ?? '–'), o.decision, o.score ?? '–', ...levels(o)])));
   out.push('');
   if (report.duplicates?.length) {
@@ -75,7 +75,7 @@ export const markdown: Formatter = (report: Report) => {
     out.push('');
   }
   if (report.providers?.length) {
-    out.push('## Providers', '', row(['Provider', 'Offerings', ...DECISIONS, 'invalid', ...ASPECT_IDS]), rule(5 + ASPECT_IDS.length, [1, 2, 3, 4]));
+    out.push('## Providers', '', row(['Provider', 'Offerings', ...DECISIONS, 'invalid', ...ASPECT_IDS]), rule(6 + ASPECT_IDS.length, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
     for (const p of report.providers) {
       out.push(row([md(p.provider ?? '(no provider)'), p.offerings, p.approve, p.revise, p.reject, p.invalid, ...ASPECT_IDS.map((a) => (p.meanLevels ? p.meanLevels[a].toFixed(2) : '–'))]));
     }
