@@ -24,6 +24,7 @@ const CSS = `
 --approve:#2e7d32;--revise:#a66300;--reject:#b3261e;--invalid:#6a3d9a}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
+[hidden]{display:none!important}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 main{max-width:1120px;margin:0 auto;padding:0 24px 48px}
 .masthead{background:#15263f;color:#fff;padding:28px 24px 22px}
