@@ -54,11 +54,14 @@ svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border-bottom:1px solid var(--line);padding:6px 7px;text-align:left;vertical-align:top}
 .table-wrap{overflow-x:auto}
-#offerings td:nth-child(2){min-width:200px;word-break:break-word}
+#offerings th{padding:6px 5px;letter-spacing:.2px}
+#offerings td:nth-child(2){min-width:200px;overflow-wrap:anywhere}
+#offerings td:nth-child(3){max-width:160px;overflow-wrap:anywhere}
+#offerings .sub{overflow-wrap:anywhere}
 th{font-size:12px;text-transform:uppercase;letter-spacing:.4px;color:var(--muted);white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-th button{all:inherit;cursor:pointer}
-th button::after{content:" \\2195";color:#aab2bd}
+th button{all:unset;cursor:pointer;font:inherit;color:inherit;text-transform:inherit;letter-spacing:inherit;border-bottom:1px dotted #aab2bd}
+th button:hover{color:var(--ink)}
 th[aria-sort=ascending] button::after{content:" \\25B2";color:var(--ink)}
 th[aria-sort=descending] button::after{content:" \\25BC";color:var(--ink)}
 th button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
