@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML report in a real browser: headless Debian chromium driven by playwright-core
  * (`.ci/run` installs it when /usr/bin/chromium is missing; MCAUDIT_CHROMIUM names another
