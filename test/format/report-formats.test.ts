@@ -98,6 +98,15 @@ describe('determinism and the audit trail', () => {
   });
 });
 
+describe('waivers in the text report', () => {
+  it('marks waived findings with their reason and lists stale waivers in the summary', async () => {
+    const r = await run(['audit', FIXTURES, '--waivers', WAIVERS, '--no-color']);
+    expect(r.stdout).toMatch(/b\.md:\d+:\d+ {2}waived warning {2}evidence-based-resources/);
+    expect(r.stdout).toContain("waived: The provider's links are on an internal LMS | checked by phone (J. Rivera, 2026-05-01)");
+    expect(r.stdout).toContain('Waivers: 1 finding waived; 1 stale waiver (test/fixtures/report/c.md no-such-finding-here)');
+  });
+});
+
 describe('--waivers errors', () => {
   it('exits 2 with a clear message for a missing or invalid waivers file', async () => {
     const missing = await run(['audit', FIXTURES, '--waivers', 'no/such.yaml']);
