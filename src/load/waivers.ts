@@ -20,11 +20,11 @@ export const waiverSchema = z.strictObject({
   reason: nonEmpty,
   reviewer: nonEmpty,
   /** When the waiver was granted, YYYY-MM-DD. */
-  date: z.union([
-    z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD'),
-    // YAML reads an unquoted 2026-05-01 as a Date.
-    z.date().transform((d) => d.toISOString().slice(0, 10)),
-  ]),
+  // (YAML 1.2, as the yaml package reads it, keeps an unquoted 2026-05-01 a string.)
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'use a date as YYYY-MM-DD', abort: true })
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date'),
 });
 
 export type Waiver = z.output<typeof waiverSchema>;
@@ -57,7 +57,8 @@ export function parseWaivers(text: string, file: string): Waiver[] {
   }
   const parsed = z.array(waiverSchema).safeParse(list);
   if (!parsed.success) throw new WaiversError(file, formatZodIssues(parsed.error, base));
-  return parsed.data.map((w) => ({ ...w, offering: w.offering.replace(/\\/g, '/') }));
+  // File paths as reported: forward slashes, no leading "./".
+  return parsed.data.map((w) => ({ ...w, offering: w.offering.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '') }));
 }
 
 /** Read and validate a waivers file (JSON by extension, otherwise YAML). */

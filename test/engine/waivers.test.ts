@@ -22,14 +22,15 @@ describe('parseWaivers', () => {
   it('reads a YAML list (an unquoted date too) and a JSON object with a waivers list', () => {
     const yaml = parseWaivers('- offering: X-1\n  rule: calibration\n  reason: r\n  reviewer: me\n  date: 2026-05-01\n', 'w.yaml');
     expect(yaml).toEqual([{ offering: 'X-1', rule: 'calibration', reason: 'r', reviewer: 'me', date: '2026-05-01' }]);
-    const json = parseWaivers(JSON.stringify({ waivers: [{ offering: 'a\\b.md', rule: 'x', reason: 'r', reviewer: 'me', date: '2026-05-01' }] }), 'w.json');
-    expect(json[0]!.offering).toBe('a/b.md');
+    const json = parseWaivers(JSON.stringify({ waivers: [{ offering: 'a\\b.md', rule: 'x', reason: 'r', reviewer: 'me', date: '2026-05-01' }, { offering: './c/d.md', rule: 'x', reason: 'r', reviewer: 'me', date: '2026-05-01' }] }), 'w.json');
+    expect(json.map((w) => w.offering)).toEqual(['a/b.md', 'c/d.md']);
   });
 
   it.each([
     ['- offering: X\n  rule: r\n  reviewer: me\n  date: 2026-05-01\n', /0\.reason: /],
     ['- offering: X\n  rule: r\n  reason: " "\n  reviewer: me\n  date: 2026-05-01\n', /0\.reason: must not be empty/],
     ['- offering: X\n  rule: r\n  reason: y\n  reviewer: me\n  date: May 1st\n', /0\.date: use a date as YYYY-MM-DD/],
+    ['- offering: X\n  rule: r\n  reason: y\n  reviewer: me\n  date: 2026-02-30\n', /0\.date: not a calendar date/],
     ['- offering: X\n  rule: r\n  reason: y\n  reviewer: me\n  date: 2026-05-01\n  extra: 1\n', /0: Unrecognized key.*extra/],
     ['offering: X\n', /expected a list of waivers/],
     ['waivers: 3\n', /expected a list of waivers/],
