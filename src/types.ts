@@ -106,6 +106,26 @@ export interface Finding {
   /** Data path the finding is about, when it is about a field. */
   path: string | null;
   quote?: string;
+  /** True when a reviewer waived this finding (`--waivers`): shown, but not counted. */
+  waived?: boolean;
+  waiver?: WaiverNote;
+}
+
+/** Why a finding is waived: the reviewer's entry, as reported. */
+export interface WaiverNote {
+  reason: string;
+  reviewer: string;
+  date: string;
+}
+
+/** Another offering whose competency statement is near-identical (catalog comparison). */
+export interface DuplicateRef {
+  file: string;
+  index?: number;
+  id: string | null;
+  title: string | null;
+  /** Jaccard similarity of the two statements' word shingles, 0-1, two decimals. */
+  similarity: number;
 }
 
 export interface AspectResult {
@@ -131,6 +151,8 @@ export interface OfferingReport {
   aspects: Record<AspectId, AspectResult> | null;
   findings: Finding[];
   reasons: string[];
+  /** Possible duplicates in the same catalog, when there are any. */
+  duplicates?: DuplicateRef[];
 }
 
 export interface Summary {

@@ -15,7 +15,10 @@ import { FORMATS, formatters, type Format } from '../format/index.js';
 import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
 import { discover, type InputFile } from '../load/discover.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../load/file.js';
+import { DEFAULT_MAX_FILE_SIZE, type Entry } from '../load/file.js';
+import { hashSources } from '../load/sources.js';
+import { loadWaivers, type Waiver } from '../load/waivers.js';
+import { withCatalog } from '../catalog.js';
 import { buildReport, type Report } from '../report.js';
 import { loadRubric, type Rubric } from '../rubric/load.js';
 import type { RuleContext } from '../rules/define.js';
@@ -150,6 +153,7 @@ export interface AuditPlan {
   files: InputFile[];
   ctx: RuleContext;
   baseline?: NonNullable<GatePolicy['baseline']>;
+  waivers: Waiver[];
 }
 
 /** Stage 1: resolve outputs, rubric and input files. Usage errors surface here (exit 2). */
@@ -157,8 +161,9 @@ export async function planAudit(paths: string[], flags: AuditFlags, io: Io): Pro
   const targets = outputTargets(flags.format, flags.output);
   const rubric = loadRubric(flags.rubric, io.cwd);
   const filter = fileFilter({ configDir: flags.configDir, include: flags.include, exclude: flags.exclude, ignorePatterns: flags.ignorePattern }, io.cwd);
+  const waivers = flags.waivers === undefined ? [] : loadWaivers(flags.waivers, io.cwd);
   const files = await discover(paths, io.cwd, { ignore: filter.ignore });
-  const plan: AuditPlan = { flags, targets, rubric, files, ctx: { now: auditTime(io.env) } };
+  const plan: AuditPlan = { flags, targets, rubric, files, ctx: { now: auditTime(io.env) }, waivers };
   if (flags.baseline !== undefined) plan.baseline = { file: flags.baseline, data: await readBaseline(flags.baseline, io) };
   return plan;
 }
@@ -166,8 +171,18 @@ export async function planAudit(paths: string[], flags: AuditFlags, io: Io): Pro
 /** Stage 2: load, score and decide every offering. */
 export async function collectReport(plan: AuditPlan): Promise<Report> {
   const offerings: OfferingReport[] = [];
-  for await (const o of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })) offerings.push(o);
-  const report = buildReport(plan.rubric, offerings);
+  const competencies: (string | null)[] = [];
+  const onEntry = (e: Entry) => competencies.push(e.kind === 'offering' ? (e.doc.data.competency ?? null) : null);
+  const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, waivers: plan.waivers, onEntry };
+  for await (const o of auditFiles(plan.files, options)) offerings.push(o);
+  const report = withCatalog(buildReport(plan.rubric, offerings), {
+    generated: plan.ctx.now,
+    sources: await hashSources(plan.files),
+    competencies,
+    waivers: plan.waivers,
+    waiversFile: plan.flags.waivers ?? null,
+    duplicateThreshold: plan.rubric.file.comparison?.duplicateThreshold,
+  });
   if (plan.baseline) report.baseline = compareBaseline(report, plan.baseline.data, plan.baseline.file).summary;
   return report;
 }
@@ -233,6 +248,7 @@ export function auditCommand(io: Io, result: { code: number }): Command {
     .option('-q, --quiet', 'text format: one line per offering and the summary')
     .option('--color', 'force colour in the text format')
     .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--waivers <file>', 'reviewer waivers (JSON or YAML): waived findings are shown but not counted')
     .option('--max-file-size <size>', 'largest file read (e.g. 512kB, 5MB)', parseSize)
     .addOption(new Option('--fail-on <severity>', 'exit 1 on any finding at or above this severity (default none; info with --baseline)').choices(FAIL_ON))
     .option('--max-warnings <n>', 'exit 1 if there are more than n warning findings', parseCount)

@@ -18,7 +18,7 @@ export interface BaselineFlags {
 export async function runBaseline(paths: string[], flags: BaselineFlags, io: Io): Promise<number> {
   const rubric = loadRubric(flags.rubric, io.cwd);
   const files = await discover(paths, io.cwd);
-  const plan: AuditPlan = { flags: { rubric: flags.rubric, format: [], minDecision: 'approve', maxFileSize: flags.maxFileSize }, targets: [], rubric, files, ctx: { now: auditTime(io.env) } };
+  const plan: AuditPlan = { flags: { rubric: flags.rubric, format: [], minDecision: 'approve', maxFileSize: flags.maxFileSize }, targets: [], rubric, files, ctx: { now: auditTime(io.env) }, waivers: [] };
   const report = await collectReport(plan);
   const baseline = buildBaseline(report);
   await writeOutput(flags.output, JSON.stringify(baseline, null, 2) + '\n', io);

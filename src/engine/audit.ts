@@ -9,7 +9,9 @@ import { providerName } from '../model/offering.js';
 import type { RuleContext } from '../rules/define.js';
 import type { Rubric } from '../rubric/load.js';
 import type { Finding, OfferingReport } from '../types.js';
+import type { Waiver } from '../load/waivers.js';
 import { runRules } from './run.js';
+import { applyWaivers, waiveFindings, waiversFor } from './waivers.js';
 import { decide, overallScore, scoreAspects } from './score.js';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -25,7 +27,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** Score and decide one loaded entry. */
-export function auditEntry(entry: Entry, rubric: Rubric, ctx: RuleContext): OfferingReport {
+export function auditEntry(entry: Entry, rubric: Rubric, ctx: RuleContext, waivers: readonly Waiver[] = []): OfferingReport {
   if (entry.kind === 'invalid') {
     const r: OfferingReport = {
       file: entry.file,
@@ -42,10 +44,12 @@ export function auditEntry(entry: Entry, rubric: Rubric, ctx: RuleContext): Offe
     return withIndexFirst(r);
   }
   const { doc } = entry;
-  const outcomes = runRules(doc, rubric.rules, ctx);
-  const findings = [...entry.findings, ...outcomes.flatMap((o) => o.findings)].sort(compareFindings);
+  // Waived rules score as passed; their findings stay, marked waived, and do not count.
+  const waived = waiversFor(waivers, doc.file, doc.data.id);
+  const outcomes = applyWaivers(runRules(doc, rubric.rules, ctx), waived);
+  const findings = [...waiveFindings(entry.findings, waived), ...outcomes.flatMap((o) => o.findings)].sort(compareFindings);
   const aspects = scoreAspects(outcomes, rubric.file);
-  const { decision, reasons } = decide(outcomes, aspects, findings, rubric.file);
+  const { decision, reasons } = decide(outcomes, aspects, findings.filter((f) => !f.waived), rubric.file);
   const r: OfferingReport = {
     file: doc.file,
     id: doc.data.id ?? null,
@@ -70,6 +74,10 @@ function withIndexFirst(r: OfferingReport): OfferingReport {
 export interface AuditOptions extends LoadOptions {
   rubric: Rubric;
   ctx: RuleContext;
+  /** Reviewer waivers (`--waivers`). */
+  waivers?: readonly Waiver[];
+  /** Called with each loaded entry and its report (catalog comparison reads the documents). */
+  onEntry?: (entry: Entry, report: OfferingReport) => void;
 }
 
 /** Audit files one at a time, yielding each offering's report as soon as it is ready. */
@@ -84,6 +92,10 @@ export async function* auditFiles(files: readonly InputFile[], options: AuditOpt
           },
         ]
       : await loadFile(f.abs, f.rel, options);
-    for (const e of entries) yield auditEntry(e, options.rubric, options.ctx);
+    for (const e of entries) {
+      const r = auditEntry(e, options.rubric, options.ctx, options.waivers);
+      options.onEntry?.(e, r);
+      yield r;
+    }
   }
 }

@@ -47,7 +47,7 @@ export function atOrAbove(severity: Severity, failOn: FailOn | undefined): boole
 
 /** Whether one offering fails the gate on its own (no baseline): its decision, or a finding at or above `failOn`. */
 export function offeringFails(o: OfferingReport, minDecision: Decision, failOn?: FailOn): boolean {
-  return !meetsGate(o.decision, minDecision) || o.findings.some((f) => atOrAbove(f.severity, failOn));
+  return !meetsGate(o.decision, minDecision) || o.findings.some((f) => !f.waived && atOrAbove(f.severity, failOn));
 }
 
 function plural(n: number, word: string): string {
@@ -66,7 +66,8 @@ export function evaluateGate(report: Report, policy: GatePolicy): GateResult {
   for (const o of report.offerings) {
     const key = offeringKey(o);
     const cmp = comparison?.offerings.get(key);
-    let findings: readonly Finding[] = o.findings;
+    // Waived findings stay in the reports but never gate.
+    let findings: readonly Finding[] = o.findings.filter((f) => !f.waived);
     if (cmp?.entry) {
       findings = cmp.newFindings;
       if (cmp.decisionDropped) {

@@ -53,7 +53,8 @@ export const github: Formatter = (report, options) => {
       const message = [`${o.title ?? label(o)}: ${what}`, ...o.reasons.map((r) => `- ${r}`)].join('\n');
       lines.push(command('error', [['file', o.file], ['line', 1], ['title', `mcaudit decision: ${o.decision} — ${o.title ?? label(o)}`]], message));
     }
-    for (const f of o.findings) lines.push(findingLine(o, f));
+    // Waived findings are a reviewer's decision: no annotation.
+    for (const f of o.findings) if (!f.waived) lines.push(findingLine(o, f));
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 };

@@ -35,7 +35,7 @@ function failureBody(o: OfferingReport): string {
     lines.push(`Findings (${o.findings.length}):`);
     for (const f of o.findings) {
       const at = f.line === null ? o.file : `${o.file}:${f.line}:${f.column ?? 1}`;
-      lines.push(`  ${at} ${f.severity} ${f.ruleId}: ${f.message}`);
+      lines.push(`  ${at} ${f.severity} ${f.ruleId}: ${f.message}${f.waived ? ` [waived: ${f.waiver?.reason ?? 'by a reviewer'}]` : ''}`);
       if (f.fix) lines.push(`    fix: ${f.fix}`);
     }
   }

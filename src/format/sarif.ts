@@ -54,7 +54,7 @@ export const sarif: Formatter = (report, options) => {
     properties: r.aspect === null ? { tags: ['mcaudit', 'document'] } : { aspect: r.aspect, tags: ['mcaudit', r.aspect] },
   }));
 
-  const results: object[] = [];
+  const results: Record<string, unknown>[] = [];
   const seen = new Map<string, number>();
   const fingerprint = (o: OfferingReport, ruleId: string, message: string): string => {
     const base = [o.file, o.index ?? '', ruleId, message].join('\u0000');
@@ -85,6 +85,8 @@ export const sarif: Formatter = (report, options) => {
     for (const f of o.findings) {
       const message = f.fix ? `${f.message}\nFix: ${f.fix}` : f.message;
       result(o, f.ruleId, LEVEL[f.severity], message, f.line, f.line === null ? null : f.column, findingProps(f, offering));
+      // A reviewer's waiver is an accepted, external suppression: code scanning shows it as dismissed.
+      if (f.waived) results[results.length - 1]!.suppressions = [{ kind: 'external', status: 'accepted', justification: stripControl(f.waiver?.reason ?? 'waived by a reviewer') }];
     }
   }
 

@@ -55,7 +55,7 @@ function table(color: boolean, head: string[], colWidths?: number[]): Table.Tabl
 
 function worstFinding(o: OfferingReport, aspect: string): Finding | undefined {
   return o.findings
-    .filter((f) => f.aspect === aspect)
+    .filter((f) => f.aspect === aspect && !f.waived)
     .sort((a, b) => SEV_RANK[a.severity] - SEV_RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0))[0];
 }
 
@@ -79,7 +79,9 @@ function offeringBlock(o: OfferingReport, p: Paint, color: boolean): string {
   if (o.findings.length) {
     out.push(`  Findings (${o.findings.length}):`);
     for (const f of o.findings) {
-      out.push(`    ${oneLine(location(f, o.file))}  ${p.severity(f.severity)}  ${p.c.dim(f.ruleId)}  ${oneLine(f.message)}`);
+      const waived = f.waived ? `${p.c.dim('waived')} ` : '';
+      out.push(`    ${oneLine(location(f, o.file))}  ${waived}${p.severity(f.severity)}  ${p.c.dim(f.ruleId)}  ${oneLine(f.message)}`);
+      if (f.waiver) out.push(`      ${p.c.dim('waived:')} ${oneLine(`${f.waiver.reason} (${f.waiver.reviewer}, ${f.waiver.date})`)}`);
       if (f.fix) out.push(`      ${p.c.dim('fix:')} ${oneLine(f.fix)}`);
     }
   }
@@ -101,6 +103,10 @@ function summaryBlock(report: Report, p: Paint, color: boolean): string {
     }
     out.push(t.toString());
     out.push(`Weakest aspect: ${p.c.bold(stats.weakest!)} (mean level ${stats.meanLevels[stats.weakest!].toFixed(2)} of 3)`);
+  }
+  if (report.waivers?.file) {
+    const stale = report.waivers.stale.length;
+    out.push(`Waivers: ${report.waivers.waived} finding${report.waivers.waived === 1 ? '' : 's'} waived${stale ? `; ${p.c.yellow(`${stale} stale waiver${stale === 1 ? '' : 's'}`)} (${report.waivers.stale.map((w) => oneLine(`${w.offering} ${w.rule}`)).join(', ')})` : ''}`);
   }
   out.push(p.c.dim(`Rubric: ${oneLine(report.rubric.id)} ${oneLine(report.rubric.version)} · ${report.tool.name} ${report.tool.version}`));
   return out.join('\n');

@@ -40,6 +40,15 @@ export const decisionPolicySchema = z.strictObject({
   }),
 });
 
+export const comparisonSchema = z.strictObject({
+  /**
+   * Jaccard similarity (0-1) of two competency statements' word shingles at or above which
+   * the two offerings are flagged as possible duplicates of each other.
+   */
+  duplicateThreshold: z.number().min(0.1).max(1).default(0.8),
+});
+export const DEFAULT_DUPLICATE_THRESHOLD = 0.8;
+
 export const rubricFileSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower case letters, digits, ".", "_" or "-"'),
@@ -73,6 +82,8 @@ export const rubricFileSchema = z.strictObject({
       message: 'thresholds must rise: developing <= proficient <= exemplary',
     }),
   decision: decisionPolicySchema,
+  /** Catalog comparison settings (optional; defaults apply when left out). */
+  comparison: comparisonSchema.optional(),
   rules: z.record(z.string(), ruleSettingsSchema),
 });
 
@@ -126,6 +137,7 @@ export const rubricSourceSchema = z
         approve: decisionPolicySchema.shape.approve.partial().optional(),
       })
       .optional(),
+    comparison: comparisonSchema.partial().optional(),
     rules: z.record(z.string(), ruleSettingsSchema.partial()).optional(),
   })
   .describe('An mcaudit rubric (see README, "Rubrics"). With "extends", give only what changes.');

@@ -1,0 +1,47 @@
+/**
+ * CSV for a reviewer's spreadsheet: one row per offering (RFC 4180, CRLF, a header row).
+ * Cells a spreadsheet would run as a formula are neutralised (src/format/escape.ts).
+ */
+import { ASPECT_IDS } from '../types.js';
+import { csvRow } from './escape.js';
+import type { Formatter } from './types.js';
+import { counts, duplicateLabels } from './view.js';
+
+export const CSV_COLUMNS = [
+  'file',
+  'index',
+  'id',
+  'title',
+  'provider',
+  'decision',
+  'score',
+  ...ASPECT_IDS,
+  'errors',
+  'warnings',
+  'first_reason',
+  'waived',
+  'possible_duplicates',
+] as const;
+
+export const csv: Formatter = (report) => {
+  let out = csvRow(CSV_COLUMNS);
+  for (const o of report.offerings) {
+    const c = counts(o);
+    out += csvRow([
+      o.file,
+      o.index ?? null,
+      o.id,
+      o.title,
+      o.provider,
+      o.decision,
+      o.score,
+      ...ASPECT_IDS.map((a) => (o.aspects ? o.aspects[a].level : null)),
+      c.errors,
+      c.warnings,
+      o.reasons[0] ?? null,
+      c.waived,
+      duplicateLabels(o).join('; ') || null,
+    ]);
+  }
+  return out;
+};

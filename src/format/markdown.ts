@@ -1,0 +1,105 @@
+/**
+ * The vetting report as GitHub-flavoured Markdown, for a pull-request comment or a wiki:
+ * the same content as the HTML report, without charts. Every document value goes
+ * through `escapeMarkdown` (pipes, newlines, HTML, Markdown punctuation).
+ */
+import type { Report } from '../report.js';
+import { ASPECT_IDS, DECISIONS, type Finding, type OfferingReport } from '../types.js';
+import { escapeMarkdown as md } from './escape.js';
+import type { Formatter } from './types.js';
+import { catalogView, counts, LEVEL_NAMES, offeringLabel } from './view.js';
+
+const row = (cells: readonly (string | number)[]) => `| ${cells.map(String).join(' | ')} |`;
+const rule = (n: number, right: number[] = []) => `|${Array.from({ length: n }, (_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`;
+
+function levels(o: OfferingReport): string[] {
+  return ASPECT_IDS.map((a) => (o.aspects ? String(o.aspects[a].level) : '–'));
+}
+
+function findingLine(f: Finding): string {
+  const where = f.line === null ? '–' : `${f.line}:${f.column ?? 1}`;
+  const waived = f.waived && f.waiver ? `**waived** by ${md(f.waiver.reviewer)} on ${md(f.waiver.date)}: ${md(f.waiver.reason)}<br>` : '';
+  const quote = f.quote ? `<br>quote: “${md(f.quote)}”` : '';
+  const fix = f.fix ? `<br>fix: ${md(f.fix)}` : '';
+  return row([where, f.waived ? `~~${f.severity}~~` : f.severity, `\`${f.ruleId}\``, `${waived}${md(f.message)}${quote}${fix}`]);
+}
+
+function offeringSection(o: OfferingReport, n: number): string[] {
+  const out: string[] = [];
+  out.push(`### ${n}. ${md(o.title ?? offeringLabel(o))}`, '');
+  const meta = [
+    `- **Decision:** ${o.decision.toUpperCase()}${o.score === null ? '' : ` (score ${o.score}/100)`}`,
+    `- **File:** ${md(offeringLabel(o))}`,
+    `- **Id:** ${md(o.id ?? '–')}`,
+    `- **Provider:** ${md(o.provider ?? '–')}`,
+  ];
+  out.push(...meta, '');
+  out.push('**Reasons**', '', ...o.reasons.map((r) => `- ${md(r)}`), '');
+  if (o.aspects) {
+    out.push(row(['Aspect', 'Level', 'Score']), rule(3, [2]));
+    for (const a of ASPECT_IDS) out.push(row([a, `${o.aspects[a].level} ${LEVEL_NAMES[o.aspects[a].level]}`, o.aspects[a].score]));
+    out.push('');
+  }
+  if (o.duplicates?.length) {
+    out.push('**Possible duplicates** (competency statement):', '');
+    for (const d of o.duplicates) out.push(`- ${md(d.id ?? offeringLabel(d))} — ${md(offeringLabel(d))}, similarity ${d.similarity.toFixed(2)}`);
+    out.push('');
+  }
+  if (o.findings.length) {
+    out.push(`**Findings** (${o.findings.length})`, '', row(['Line', 'Severity', 'Rule', 'Finding']), rule(4));
+    for (const f of o.findings) out.push(findingLine(f));
+    out.push('');
+  }
+  return out;
+}
+
+export const markdown: Formatter = (report: Report) => {
+  const s = report.summary;
+  const view = catalogView(report);
+  const out: string[] = [];
+  out.push('# Micro-credential vetting report', '');
+  out.push(`${s.offerings} offering${s.offerings === 1 ? '' : 's'} audited with rubric ${md(report.rubric.id)} ${md(report.rubric.version)}${report.generated ? ` on ${report.generated}` : ''}.`, '');
+  out.push('## Decisions', '', row(['Approve', 'Revise', 'Reject', 'Invalid', 'Total']), rule(5, [0, 1, 2, 3, 4]));
+  out.push(row([s.approve, s.revise, s.reject, s.invalid, s.offerings]), '');
+  if (view.valid) {
+    out.push('## Levels by aspect', '', row(['Aspect', 'Mean level', ...LEVEL_NAMES, 'Below proficient']), rule(7, [1, 2, 3, 4, 5, 6]));
+    for (const a of view.aspects) out.push(row([a.aspect, a.mean.toFixed(2), ...a.distribution, `${a.belowProficient}%`]));
+    out.push('', `Weakest aspects: ${view.weakest.slice(0, 3).map((a) => `${a.aspect} (${a.mean.toFixed(2)})`).join(', ')}.`, '');
+  }
+  out.push('## Offerings', '', row(['#', 'Offering', 'Title', 'Provider', 'Decision', 'Score', ...ASPECT_IDS]), rule(6 + ASPECT_IDS.length, [0, 5, 6, 7, 8, 9, 10]));
+  report.offerings.forEach((o, i) => out.push(row([i + 1, md(offeringLabel(o)), md(o.title ?? '–'), md(o.provider ?? '–'), o.decision, o.score ?? '–', ...levels(o)])));
+  out.push('');
+  if (report.duplicates?.length) {
+    out.push('## Possible duplicates', '', row(['Offering', 'Offering', 'Similarity']), rule(3, [2]));
+    for (const d of report.duplicates) out.push(row([md(d.a.id ?? offeringLabel(d.a)), md(d.b.id ?? offeringLabel(d.b)), d.similarity.toFixed(2)]));
+    out.push('');
+  }
+  if (report.providers?.length) {
+    out.push('## Providers', '', row(['Provider', 'Offerings', ...DECISIONS, 'invalid', ...ASPECT_IDS]), rule(6 + ASPECT_IDS.length, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    for (const p of report.providers) {
+      out.push(row([md(p.provider ?? '(no provider)'), p.offerings, p.approve, p.revise, p.reject, p.invalid, ...ASPECT_IDS.map((a) => (p.meanLevels ? p.meanLevels[a].toFixed(2) : '–'))]));
+    }
+    out.push('');
+  }
+  if (report.waivers && (report.waivers.file !== null || report.waivers.stale.length)) {
+    out.push('## Waivers', '', `${report.waivers.waived} finding${report.waivers.waived === 1 ? '' : 's'} waived${report.waivers.file ? ` (from ${md(report.waivers.file)})` : ''}.`, '');
+    if (report.waivers.stale.length) {
+      out.push('Stale waivers (they match no finding):', '', row(['Offering', 'Rule', 'Reviewer', 'Date', 'Reason']), rule(5));
+      for (const w of report.waivers.stale) out.push(row([md(w.offering), md(w.rule), md(w.reviewer), md(w.date), md(w.reason)]));
+      out.push('');
+    }
+  }
+  out.push('## Offering details', '');
+  report.offerings.forEach((o, i) => out.push(...offeringSection(o, i + 1)));
+  out.push('## Audit trail', '');
+  out.push(`- **Tool:** ${md(report.tool.name)} ${md(report.tool.version)}`);
+  out.push(`- **Rubric:** ${md(report.rubric.id)} ${md(report.rubric.version)}, sha256 \`${report.rubric.sha256}\``);
+  if (report.generated) out.push(`- **Generated:** ${report.generated}`);
+  out.push('');
+  if (report.sources?.length) {
+    out.push(row(['Source file', 'Bytes', 'sha256']), rule(3, [1]));
+    for (const f of report.sources) out.push(row([md(f.file), f.bytes ?? '–', f.sha256 ? `\`${f.sha256}\`` : 'unreadable']));
+    out.push('');
+  }
+  return out.join('\n');
+};
