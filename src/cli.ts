@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit.js';
+import { exportCommand } from './commands/export.js';
 import type { Io } from './io.js';
 import { toolInfo } from './report.js';
 
@@ -18,7 +19,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   // Subcommands inherit the settings above (exit override, output, suggestions).
-  for (const command of [auditCommand(io, result)]) {
+  for (const command of [auditCommand(io, result), exportCommand(io, result)]) {
     program.addCommand(command.exitOverride().showSuggestionAfterError().configureOutput(program.configureOutput()).helpOption('-h, --help', 'show help'));
   }
   return program;

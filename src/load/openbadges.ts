@@ -474,6 +474,13 @@ export function mapBadge(text: string, value: Record<string, unknown>, kind: Bad
         delete body.fields.description;
       }
     }
+    // A pass rule written in the narrative says more than one made up from `requiredLevel`.
+    const bodyRubric = body.fields.rubric as Record<string, unknown> | undefined;
+    const rawRubric = raw.rubric as Record<string, unknown> | undefined;
+    if (bodyRubric?.passingRule !== undefined && rawRubric?.passingRule !== undefined) {
+      delete rawRubric.passingRule;
+      sourcePaths.set('rubric.passingRule', narrativePath);
+    }
     for (const k of Object.keys(body.fields)) if (raw[k] === undefined) sourcePaths.set(k, narrativePath);
   }
 
