@@ -80,7 +80,8 @@ export function runRule(doc: Doc, rr: ResolvedRule, ctx: RuleContext): RuleOutco
       fix: h.fix ?? rule.fix,
       line: pos.line,
       column: pos.column,
-      path: typeof h.at === 'string' ? sourcePath(doc, h.at) : null,
+      // Open Badges findings name a JSON path even when placed at the rule's anchor.
+      path: typeof h.at === 'string' ? sourcePath(doc, h.at) : h.at === undefined && doc.sourcePaths ? (sourcePathOf(doc.sourcePaths, rule.anchor) ?? null) : null,
     };
     if (h.quote) f.quote = h.quote;
     return f;

@@ -486,7 +486,11 @@ export function mapBadge(text: string, value: Record<string, unknown>, kind: Bad
 
   // Canonical positions and string leaves, placed at their source keys.
   const positions = new Map<string, Position>();
-  for (const [canon, path] of sourcePaths) positions.set(canon, srcPos.get(path) ?? posOf(path));
+  for (const [canon, path] of sourcePaths) {
+    // Fields read from the narrative are placed by the Markdown body, at their own text.
+    if (path === narrativePath && !canon.startsWith('badge.')) continue;
+    positions.set(canon, srcPos.get(path) ?? posOf(path));
+  }
   const strings: StringLeaf[] = [];
   const sourceOf = (canon: string): string | undefined => {
     let q = canon;
