@@ -40,7 +40,13 @@ export function slugOf(data: Offering, fallback: string): string {
   return base || 'offering';
 }
 
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+/** Text on one line (split and trim, not a regex: linear on long runs of spaces). */
+const oneLine = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
 /** Keep document text from opening Markdown structure of its own (a line starting with `#`). */
 const para = (s: string) =>
   s

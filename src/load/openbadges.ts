@@ -461,7 +461,19 @@ export function mapBadge(text: string, value: Record<string, unknown>, kind: Bad
   const narrative = isRecord(criteria) && typeof criteria.narrative === 'string' ? criteria.narrative : null;
   if (narrative !== null && narrativePath && narrative.trim()) {
     const at = srcPos.get(narrativePath);
-    body = at ? narrativeBody(text, lineStarts(text), at) : readBody(narrative.replace(/\r/g, '').split('\n'), 1);
+    if (at) body = narrativeBody(text, lineStarts(text), at);
+    else {
+      // Too deep to be indexed: everything is placed at the document's start.
+      body = readBody(narrative.replace(/\r/g, '').split('\n'), 1);
+      for (const b of body.blocks) {
+        b.line = origin.line;
+        b.column = origin.column;
+        delete b.columns;
+        if (b.text.includes('\n')) b.lines = b.text.split('\n').map(() => origin.line);
+      }
+      for (const sec of body.sections) sec.line = origin.line;
+      for (const k of [...body.positions.keys()]) body.positions.set(k, origin);
+    }
     if (!body.sections.some((s) => s.key !== null)) {
       // A narrative without known headings is the earning requirement itself.
       const first = body.blocks.find((b) => b.kind !== 'heading');

@@ -4,7 +4,10 @@ import { isBlank, phraseRegex, wordCount } from '../text.js';
 import { badgeCriteria, badgeOf } from './util.js';
 
 /** Text cut off with an ellipsis: "Students must complete...". */
-const UNFINISHED_RE = /(?:\.{3}|…)\s*$/;
+const unfinished = (s: string) => {
+  const t = s.trimEnd();
+  return t.endsWith('...') || t.endsWith('…');
+};
 
 export default defineRule({
   id: 'badge-criteria',
@@ -44,7 +47,7 @@ export default defineRule({
     if (isBlank(narrative) || placeholder) {
       return [{ message: `the criteria narrative is a placeholder${placeholder ? ` ("${placeholder[0]}")` : ''}, not the requirements`, at, quote }];
     }
-    if (UNFINISHED_RE.test(narrative.trim()) && wordCount(narrative) < params.minWords * 2) {
+    if (unfinished(narrative) && wordCount(narrative) < params.minWords * 2) {
       return [{ message: 'the criteria narrative is cut off ("…") and does not finish stating the requirements', at, quote }];
     }
     if (wordCount(narrative) < params.minWords) {
