@@ -254,6 +254,8 @@ export function toAchievement(d: Offering, audit: AuditSummary, slug: string, pr
     a.creator = creator;
   }
   if (d.version !== undefined) a.version = String(d.version);
+  const lang = typeof d.badge === 'object' && d.badge !== null ? (d.badge as Record<string, unknown>).inLanguage : undefined;
+  if (typeof lang === 'string' && /^[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/.test(lang)) a.inLanguage = lang;
   if (d.tags?.length) a.tag = d.tags;
   a.mcaudit = audit;
   return a;

@@ -129,6 +129,12 @@ describe('export to Open Badges 3.0', async () => {
     expect(a.resultDescription[0].requiredLevel).toBe(a.resultDescription[0].rubricCriterionLevel[1].id);
   });
 
+  it('carries a BCP 47 inLanguage from the badge metadata, and drops one the schema would refuse', () => {
+    const s = summaryOf(all[0]!.report);
+    expect(toAchievement({ title: 'T', badge: { inLanguage: 'en-US' } }, s, 't').inLanguage).toBe('en-US');
+    expect(toAchievement({ title: 'T', badge: { inLanguage: 'English' } }, s, 't').inLanguage).toBeUndefined();
+  });
+
   it('keeps alignments without a URL in the narrative, since Open Badges requires targetUrl', () => {
     const n = renderNarrative({ alignment: [{ framework: 'InTASC', code: '8', name: 'Instructional Strategies' }] });
     expect(n).toBe('## Standards Alignment\n\n- InTASC 8: Instructional Strategies\n');

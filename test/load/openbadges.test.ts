@@ -153,6 +153,16 @@ describe('criteria.narrative as Markdown', () => {
     expect(noReflection.findings.find((x) => x.ruleId === 'identifier-version')!.path).toBe('id');
   });
 
+  it('counts JSON escapes when it maps a column: text after \\" and \\u escapes lands on its own characters', () => {
+    const n = 'Say \u201cwait\u201d and "pause".\n\n## Competency\nEducator pauses after questions.';
+    const t = JSON.stringify({ type: ['Achievement'], id: 'urn:x', name: 'W', description: 'd', criteria: { narrative: n } }).replace(/[\u201c\u201d]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+    expect(t).toContain('\\u201cwait');
+    const { doc } = offering(loadText('e.json', t));
+    const comp = doc.blocks.find((b) => b.path === 'competency')!;
+    expect(t.slice(comp.column - 1).startsWith('Educator pauses')).toBe(true);
+    expect(comp.line).toBe(1);
+  });
+
   it('reads a narrative without headings as the earning requirement', () => {
     const { doc } = offering(loadText('teamwork.json', fixture('ob3-basicOpenBadgeCredential.json')));
     expect(doc.data.evidence).toEqual([{ title: 'Criteria', description: expect.stringMatching(/^Team members are nominated/) }]);
@@ -309,6 +319,21 @@ describe('broken Open Badges documents', () => {
     v.credentialSubject.achievement.resultDescription[1].requiredLevel = 'urn:nope';
     const { findings } = findingsOf(v);
     expect(findings.some((f) => f.severity === 'warning' && f.path === 'credentialSubject.achievement.resultDescription.1.requiredLevel')).toBe(true);
+  });
+});
+
+describe('other loader findings', () => {
+  it('reports a repeated key by its JSON path', () => {
+    const text = '{\n  "type": ["Achievement"],\n  "id": "urn:x",\n  "name": "A",\n  "name": "B",\n  "description": "d",\n  "criteria": {"narrative": "x"}\n}\n';
+    const e = offering(loadText('d.json', text));
+    expect(e.doc.data.title).toBe('B');
+    expect(e.findings.find((f) => f.ruleId === 'duplicate-key')).toMatchObject({ path: 'name', line: 5, severity: 'warning' });
+  });
+
+  it('notes a whole-file document without @context (info) and reads it by its type', () => {
+    const e = offering(loadText('n.json', json({ type: 'BadgeClass', id: 'https://x.org/b', name: 'B', description: 'd', criteria: 'https://x.org/c', issuer: 'https://x.org/i' })));
+    expect(e.findings.find((f) => f.ruleId === 'unknown-context')).toMatchObject({ severity: 'info', path: '@context' });
+    expect(e.doc.data.badge).toMatchObject({ standard: 'Open Badges 2.0' });
   });
 });
 
