@@ -58,6 +58,13 @@ describe('badge-criteria', () => {
     expect(r.findings[0]!.severity).toBe('info');
   });
 
+  it('passes a native offering with badge metadata whose requirements are its evidence (export renders the narrative)', () => {
+    const md = '---\ntitle: Wait Time\nbadge:\n  achievementType: MicroCredential\nevidence:\n  - Submit a 10-minute video of a lesson.\n---\n';
+    const r = check(rule, md);
+    expect([r.passed, r.earned]).toEqual([true, r.points]);
+    expect(check(rule, '---\ntitle: Wait Time\nbadge:\n  achievementType: MicroCredential\n---\n').passed).toBe(false);
+  });
+
   it('reads badge criteria from front matter', () => {
     const md = '---\ntitle: Wait Time\nbadge:\n  type: Achievement\n  criteria:\n    narrative: lorem ipsum dolor sit amet\n---\n';
     const r = check(rule, md);
