@@ -11,6 +11,7 @@ import { lintCommand } from './commands/lint.js';
 import { rubricCommand } from './commands/rubric.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
+import { exportCommand } from './commands/export.js';
 import type { Io } from './io.js';
 import { toolInfo } from './report.js';
 
@@ -34,6 +35,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     explainCommand(io, result),
     rubricCommand(io, result),
     schemaCommand(io, result),
+    exportCommand(io, result),
   ];
   for (const command of commands) {
     program.addCommand(command.exitOverride().showSuggestionAfterError().configureOutput(program.configureOutput()).helpOption('-h, --help', 'show help'));

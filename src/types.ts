@@ -37,6 +37,8 @@ export interface TextBlock {
   column: number;
   /** Start column of each further line of `text` (for multi-line blocks), index 1 = second line. */
   columns?: number[];
+  /** File line of each line of `text`, when its lines are not consecutive file lines (text decoded from one JSON string). */
+  lines?: number[];
   /**
    * What the text belongs to: a canonical field or section key (`competency`, `evidence`,
    * `assessment`, …), `title`, or `other` for unknown sections.
@@ -75,6 +77,8 @@ export interface Doc {
   origin: Position;
   /** Keys present in the input that are not canonical fields. */
   unknownKeys: string[];
+  /** For offerings mapped from another format (Open Badges): canonical data path -> JSON path in the file. */
+  sourcePaths?: Map<string, string>;
 }
 
 /** What a rule's check returns for each problem it sees. */

@@ -3,6 +3,7 @@
  */
 import type { RuleContext } from '../rules/define.js';
 import type { ResolvedRule } from '../rubric/load.js';
+import { sourcePathOf } from '../load/openbadges.js';
 import type { Doc, Finding, Hit, Position, Severity } from '../types.js';
 
 export interface RuleOutcome {
@@ -33,8 +34,14 @@ export function resolvePosition(doc: Doc, at: Hit['at'], anchor: string): Positi
   return doc.positions.get('#' + parts[0]) ?? doc.origin;
 }
 
+/** The data path a finding reports: the source JSON path for mapped formats (Open Badges), else the canonical path. */
+function sourcePath(doc: Doc, path: string): string {
+  return (doc.sourcePaths && sourcePathOf(doc.sourcePaths, path)) ?? path;
+}
+
 export function runRule(doc: Doc, rr: ResolvedRule, ctx: RuleContext): RuleOutcome {
   const { rule } = rr;
+  if (rule.appliesTo && !rule.appliesTo(doc)) return { rr, findings: [], earned: 0, failed: false, skipped: true };
   let hits: Hit[];
   try {
     hits = rule.check(doc, rr.params, ctx);
@@ -73,7 +80,8 @@ export function runRule(doc: Doc, rr: ResolvedRule, ctx: RuleContext): RuleOutco
       fix: h.fix ?? rule.fix,
       line: pos.line,
       column: pos.column,
-      path: typeof h.at === 'string' ? h.at : null,
+      // Open Badges findings name a JSON path even when placed at the rule's anchor.
+      path: typeof h.at === 'string' ? sourcePath(doc, h.at) : h.at === undefined && doc.sourcePaths ? (sourcePathOf(doc.sourcePaths, rule.anchor) ?? null) : null,
     };
     if (h.quote) f.quote = h.quote;
     return f;

@@ -10,6 +10,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { normaliseFields, type Offering } from '../model/offering.js';
 import type { Doc, Finding, Position, TextBlock } from '../types.js';
 import { readBody } from './markdown.js';
+import { badgeKind, mapBadge } from './openbadges.js';
 import { indexJson, indexYaml, locateJsonError, positionAt, type PositionIndex } from './positions.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -233,17 +234,44 @@ export function loadJsonText(file: string, text: string): Entry[] {
   }
   if (list === null) {
     if (!isRecord(value)) return [invalid(file, 'expected an offering object, an array of offerings, or { "offerings": [...] }', { line: 1, column: 1 })];
-    const { doc, findings } = buildDoc(file, 'json', value, index, '', { line: 1, column: 1 }, null);
-    return [{ kind: 'offering', doc, findings }];
+    return [jsonEntry(file, text, value, index, '', { line: 1, column: 1 })];
   }
   if (list.length === 0) return [invalid(file, 'catalog holds no offerings', index.positions.get(prefix.slice(0, -1)) ?? { line: 1, column: 1 })];
   return list.map((item, i) => {
     const base = `${prefix}${i}`;
     const origin = index.positions.get(base) ?? { line: 1, column: 1 };
     if (!isRecord(item)) return invalid(file, `entry ${i} is not an offering object`, origin, i);
-    const { doc, findings } = buildDoc(file, 'json', item, index, base + '.', origin, null, i);
-    return { kind: 'offering' as const, doc, findings };
+    return jsonEntry(file, text, item, index, base + '.', origin, i);
   });
+}
+
+/** One JSON object: an Open Badges document (mapped onto the canonical fields) or a native offering. */
+function jsonEntry(file: string, text: string, value: Record<string, unknown>, index: PositionIndex, prefix: string, origin: Position, entryIndex?: number): Entry {
+  const kind = badgeKind(value);
+  if (kind === 'unknown') {
+    const t = JSON.stringify(value.type ?? null).slice(0, 80);
+    return invalid(
+      file,
+      `a JSON-LD document of type ${t} is neither an offering nor an Open Badges BadgeClass, Achievement, OpenBadgeCredential or AchievementCredential`,
+      index.positions.get(prefix + 'type') ?? origin,
+      entryIndex,
+    );
+  }
+  if (kind === null) {
+    const { doc, findings } = buildDoc(file, 'json', value, index, prefix, origin, null, entryIndex);
+    return { kind: 'offering', doc, findings };
+  }
+  const m = mapBadge(text, value, kind, index, prefix);
+  const { doc, findings } = buildDoc(file, 'openbadges', m.raw, m.index, '', m.origin, m.body, entryIndex);
+  doc.sourcePaths = m.sourcePaths;
+  // Duplicate keys anywhere in this document, by their JSON path.
+  for (const d of index.duplicates) {
+    if (!d.path.startsWith(prefix)) continue;
+    findings.push(loaderFinding('duplicate-key', 'warning', `key "${d.path}" appears more than once; the last value is used`, d.pos, d.path, 'Remove the repeated key.'));
+  }
+  // Loader findings name canonical paths; report them by their JSON path.
+  for (const f of findings) if (f.path && m.sourcePaths.has(f.path)) f.path = m.sourcePaths.get(f.path)!;
+  return { kind: 'offering', doc, findings: [...m.findings, ...findings] };
 }
 
 const FM_OPEN = /^---[ \t]*([A-Za-z][A-Za-z0-9_+-]*)?[ \t]*$/;

@@ -33,6 +33,12 @@ export interface Rule<P extends z.ZodType = z.ZodType> {
    * twice and cannot earn points by default (e.g. no resources at all).
    */
   requires?: string;
+  /**
+   * Whether the rule applies to this offering at all (e.g. only to Open Badges definitions).
+   * When it does not, the rule is not applicable: it earns nothing and its points leave the
+   * aspect's total, as with `requires`.
+   */
+  appliesTo?(doc: Doc): boolean;
   /** Schema of the parameters the rubric supplies. */
   params: P;
   /** Examples for `mcaudit explain`: a Markdown snippet that passes and one that fails. */

@@ -55,6 +55,11 @@ import audienceLevel from './transparency/audience-level.js';
 import portableBadge from './transparency/portable-badge.js';
 import evidenceVisibility from './transparency/evidence-visibility.js';
 import validityPeriod from './transparency/validity-period.js';
+import badgeCriteria from './transparency/badge-criteria.js';
+import badgeCriteriaEmbedded from './transparency/badge-criteria-embedded.js';
+import badgeIssuerContact from './transparency/badge-issuer-contact.js';
+import badgeAlignmentUrl from './transparency/badge-alignment-url.js';
+import badgeAchievementType from './transparency/badge-achievement-type.js';
 
 export const RULES: readonly AnyRule[] = [
   // grain-size
@@ -113,6 +118,11 @@ export const RULES: readonly AnyRule[] = [
   portableBadge,
   evidenceVisibility,
   validityPeriod,
+  badgeCriteria,
+  badgeCriteriaEmbedded,
+  badgeIssuerContact,
+  badgeAlignmentUrl,
+  badgeAchievementType,
 ];
 
 export function ruleById(id: string): AnyRule | undefined {

@@ -35,7 +35,7 @@ export function posIn(block: TextBlock, index: number): Position {
   }
   if (line === 0) return { line: block.line, column: block.column + index };
   const col = block.columns?.[line] ?? 1;
-  return { line: block.line + line, column: col + (index - lastNl - 1) };
+  return { line: block.lines?.[line] ?? block.line + line, column: col + (index - lastNl - 1) };
 }
 
 /** The sentence (or line) containing `[index, index+length)`, at most 200 characters. */

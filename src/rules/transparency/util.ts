@@ -70,3 +70,37 @@ export function firstStated(obj: Record<string, unknown>, keys: readonly string[
   }
   return null;
 }
+
+/**
+ * The Open Badges metadata of an offering that is a badge definition: one read from Open
+ * Badges JSON, or one whose `badge` field is an object with badge metadata (`criteria`,
+ * `achievementType` or `type`). Null for any other offering, so badge-only rules do not apply.
+ */
+export function badgeOf(doc: Doc): Record<string, unknown> | null {
+  const b = doc.data.badge;
+  const obj = typeof b === 'object' && b !== null ? (b as Record<string, unknown>) : null;
+  if (doc.source === 'openbadges') return obj ?? {};
+  if (obj && ('criteria' in obj || 'achievementType' in obj || 'type' in obj)) return obj;
+  return null;
+}
+
+/** The criteria narrative and criteria URL of a badge (URL: `badge.criteria.id`, else `publicUrl`). */
+export function badgeCriteria(doc: Doc, badge: Record<string, unknown>): { narrative: string | null; url: string | null; urlAt: string } {
+  const c = badge.criteria;
+  let narrative: string | null = null;
+  let url: string | null = null;
+  let urlAt = 'publicUrl';
+  if (typeof c === 'string') {
+    url = c;
+    urlAt = 'badge.criteria';
+  } else if (typeof c === 'object' && c !== null) {
+    const r = c as Record<string, unknown>;
+    if (typeof r.narrative === 'string') narrative = r.narrative;
+    if (typeof r.id === 'string' && stated(r.id)) {
+      url = r.id;
+      urlAt = 'badge.criteria.id';
+    }
+  }
+  if (url === null && stated(doc.data.publicUrl)) url = String(doc.data.publicUrl);
+  return { narrative, url: url && stated(url) ? url : null, urlAt };
+}
