@@ -8,6 +8,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour defaults on only then). */
   stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (the progress bar shows only then). Absent = false. */
+  stderrIsTTY?: boolean;
 }
 
 /** Whether to colour the text output: --color/--no-color, then FORCE_COLOR, NO_COLOR, then the terminal. */
