@@ -7,16 +7,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { auditFiles } from '../engine/audit.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, formatters, type Format } from '../format/index.js';
 import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
 import { discover, type InputFile } from '../load/discover.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../load/file.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
 import { buildReport, meetsGate, type Report } from '../report.js';
-import { loadRubric, type Rubric } from '../rubric/load.js';
+import type { Rubric } from '../rubric/load.js';
 import type { RuleContext } from '../rules/define.js';
+import { canStream, startProgress, streamAudit } from './audit-stream.js';
 import { DECISIONS, type Decision, type OfferingReport } from '../types.js';
 
 export interface AuditFlags {
@@ -110,15 +110,23 @@ export interface AuditPlan {
 /** Stage 1: resolve outputs, rubric and input files. Usage errors surface here (exit 2). */
 export async function planAudit(paths: string[], flags: AuditFlags, io: Io): Promise<AuditPlan> {
   const targets = outputTargets(flags.format, flags.output);
+  // The engine, rules and rubric load only when a command runs (fast --version and --help).
+  const { loadRubric } = await import('../rubric/load.js');
   const rubric = loadRubric(flags.rubric, io.cwd);
   const files = await discover(paths, io.cwd);
   return { flags, targets, rubric, files, ctx: { now: auditTime(io.env) } };
 }
 
 /** Stage 2: load, score and decide every offering. */
-export async function collectReport(plan: AuditPlan): Promise<Report> {
+export async function collectReport(plan: AuditPlan, io?: Io): Promise<Report> {
+  const { auditFiles } = await import('../engine/audit.js');
+  const progress = io ? startProgress(plan, io) : null;
   const offerings: OfferingReport[] = [];
-  for await (const o of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })) offerings.push(o);
+  for await (const o of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })) {
+    offerings.push(o);
+    progress?.offering(o.file);
+  }
+  progress?.done();
   return buildReport(plan.rubric, offerings);
 }
 
@@ -139,7 +147,9 @@ export function gateExitCode(plan: AuditPlan, report: Report): number {
 
 export async function runAudit(paths: string[], flags: AuditFlags, io: Io): Promise<number> {
   const plan = await planAudit(paths, flags, io);
-  const report = await collectReport(plan);
+  // When every output can be written offering by offering, nothing is held in memory.
+  if (canStream(plan)) return streamAudit(plan, io);
+  const report = await collectReport(plan, io);
   await writeReports(plan, report, io);
   return gateExitCode(plan, report);
 }

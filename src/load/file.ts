@@ -13,7 +13,8 @@ import { readBody } from './markdown.js';
 import { isStackOverflow, MAX_ALIASES, nestedDeeperThan, TOO_DEEP, yamlDeeperThan } from './limits.js';
 import { indexJson, indexYaml, locateJsonError, positionAt, type PositionIndex } from './positions.js';
 
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE } from './limits.js';
+import { DEFAULT_MAX_FILE_SIZE } from './limits.js';
 
 export interface LoadOptions {
   /** Largest file read, in bytes. */

@@ -4,6 +4,9 @@ import { isMap, isPair, isSeq, type Node } from 'yaml';
  * stack. They are documented in README (Safety).
  */
 
+/** Largest file read by default, in bytes (`--max-file-size`). */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
 /** Deepest nesting of mappings and lists read from front matter or JSON. Canonical fields are at most 5 deep. */
 export const MAX_DEPTH = 100;
 

@@ -1,0 +1,133 @@
+/**
+ * The streaming audit path, for big catalogs: each offering's report is written as soon
+ * as it is ready and then dropped, and the summary and the gate are computed as the
+ * offerings go by. Memory stays flat however many offerings there are.
+ *
+ * It is used when every requested output can be written this way (STREAMERS below; today
+ * `json`). Any other output needs the whole report, so `runAudit` keeps the whole-report
+ * path for it. The streamed JSON is byte-for-byte what the `json` formatter writes.
+ * A format that can stream adds a StreamWriter here.
+ */
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Format } from '../format/index.js';
+import type { Io } from '../io.js';
+import { addToSummary, emptySummary, meetsGate, rubricInfo, ruleInfo, toolInfo, type Report } from '../report.js';
+import type { OfferingReport, Summary } from '../types.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
+import { startProgress as makeProgress, type Progress } from '../progress.js';
+import type { AuditPlan } from './audit.js';
+
+/** Writes one output in pieces: a head, each offering, then the tail with the summary. */
+export interface StreamWriter {
+  head(report: Omit<Report, 'offerings' | 'summary'>): string;
+  offering(o: OfferingReport, index: number): string;
+  tail(summary: Summary, count: number): string;
+}
+
+const indent = (s: string, pad: string) => s.replace(/\n/g, `\n${pad}`);
+
+/** JSON, written so that the bytes equal `json(report)`: JSON.stringify(report, null, 2) + newline. */
+async function jsonWriter(): Promise<StreamWriter> {
+  const { escapeJsonText } = await import('../format/json.js');
+  const j = (v: unknown, pad: string) => indent(escapeJsonText(JSON.stringify(v, null, 2)), pad);
+  return {
+    head: (r) => `{\n  "tool": ${j(r.tool, '  ')},\n  "rubric": ${j(r.rubric, '  ')},\n  "rules": ${j(r.rules, '  ')},\n  "offerings": [`,
+    offering: (o, i) => `${i === 0 ? '' : ','}\n    ${j(o, '    ')}`,
+    tail: (s, n) => `${n === 0 ? ']' : '\n  ]'},\n  "summary": ${j(s, '  ')}\n}\n`,
+  };
+}
+
+/** Formats that can stream, and how. Only these take the streaming path. */
+export const STREAMERS: Partial<Record<Format, () => Promise<StreamWriter>>> = { json: jsonWriter };
+
+/** Whether every output of the plan can stream. */
+export function canStream(plan: AuditPlan): boolean {
+  return plan.targets.every((t) => STREAMERS[t.format] !== undefined);
+}
+
+/** A sink that batches small writes: a file, or stdout. */
+interface Sink {
+  write(s: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function openSink(file: string | undefined, io: Io): Promise<Sink> {
+  if (file === undefined) {
+    let buf = '';
+    return {
+      write: async (s) => {
+        buf += s;
+        if (buf.length > 1 << 16) {
+          io.stdout(buf);
+          buf = '';
+        }
+      },
+      close: async () => {
+        if (buf) io.stdout(buf);
+      },
+    };
+  }
+  const abs = path.resolve(io.cwd, file);
+  const fail = (e: unknown) => new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  let fh: FileHandle;
+  try {
+    await mkdir(path.dirname(abs), { recursive: true });
+    fh = await open(abs, 'w');
+  } catch (e) {
+    throw fail(e);
+  }
+  let buf = '';
+  const flush = async () => {
+    const b = buf;
+    buf = '';
+    try {
+      await fh.write(b);
+    } catch (e) {
+      throw fail(e);
+    }
+  };
+  return {
+    write: async (s) => {
+      buf += s;
+      if (buf.length > 1 << 16) await flush();
+    },
+    close: async () => {
+      if (buf) await flush();
+      await fh.close();
+    },
+  };
+}
+
+export function startProgress(plan: AuditPlan, io: Io): Progress | null {
+  return makeProgress(plan.files.length, io, plan.flags.quiet ?? false);
+}
+
+/** Audit and write every output offering by offering; returns the exit code (as gateExitCode). */
+export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
+  const { auditFiles } = await import('../engine/audit.js');
+  const outs = await Promise.all(plan.targets.map(async (t) => ({ writer: await STREAMERS[t.format]!(), sink: await openSink(t.file, io) })));
+  const head = { tool: toolInfo(), rubric: rubricInfo(plan.rubric), rules: ruleInfo(plan.rubric) };
+  for (const o of outs) await o.sink.write(o.writer.head(head));
+  const summary = emptySummary();
+  const progress = startProgress(plan, io);
+  let pass = true;
+  let n = 0;
+  try {
+    for await (const r of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE })) {
+      for (const o of outs) await o.sink.write(o.writer.offering(r, n));
+      addToSummary(summary, r.decision);
+      if (!meetsGate(r.decision, plan.flags.minDecision)) pass = false;
+      n++;
+      progress?.offering(r.file);
+    }
+  } finally {
+    progress?.done();
+  }
+  for (const o of outs) {
+    await o.sink.write(o.writer.tail(summary, n));
+    await o.sink.close();
+  }
+  return pass ? 0 : 1;
+}

@@ -1,0 +1,125 @@
+/**
+ * The streaming audit path (JSON written offering by offering) and the progress bar.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canStream } from '../src/commands/audit-stream.js';
+import { collectReport, planAudit, type AuditFlags } from '../src/commands/audit.js';
+import { json } from '../src/format/json.js';
+import type { Io } from '../src/io.js';
+import { main } from '../src/main.js';
+import { progressLine, startProgress } from '../src/progress.js';
+
+const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
+
+function io(extra: Partial<Io> = {}): Io & { out: string; err: string } {
+  const r = {
+    out: '',
+    err: '',
+    stdout: (s: string) => void (r.out += s),
+    stderr: (s: string) => void (r.err += s),
+    cwd: ROOT,
+    env: { SOURCE_DATE_EPOCH: '1700000000' },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    ...extra,
+  };
+  return r;
+}
+
+const flags = (format: string[], extra: Partial<AuditFlags> = {}): AuditFlags => ({ rubric: 'default', format, minDecision: 'approve', ...extra });
+
+describe('streaming JSON', () => {
+  it.each([['samples'], ['test/fixtures/hostile'], ['samples/strong.md']])('%s: streamed JSON is byte-for-byte the json formatter output', async (p) => {
+    const plan = await planAudit([p], flags(['json']), io());
+    expect(canStream(plan)).toBe(true);
+    const whole = json(await collectReport(plan), { color: false });
+    const a = io();
+    const code = await main(['audit', p, '--format', 'json'], a);
+    expect(a.out).toBe(whole);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-stream-'));
+    const b = io({ cwd: dir });
+    const code2 = await main(['audit', path.join(ROOT, p), '--format', 'json:out/r.json', '--format', 'json:s.json'], b);
+    expect(b.out).toBe('');
+    const file = readFileSync(path.join(dir, 'out/r.json'), 'utf8');
+    expect(JSON.parse(file)).toEqual(JSON.parse(whole.replaceAll(`"file": "${p}`, `"file": "${path.relative(dir, path.join(ROOT, p))}`)));
+    expect(readFileSync(path.join(dir, 's.json'), 'utf8')).toBe(file);
+    expect(code2).toBe(code);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('streams only when every output can: text needs the whole report', async () => {
+    expect(canStream(await planAudit(['samples'], flags(['json']), io()))).toBe(true);
+    expect(canStream(await planAudit(['samples'], flags(['json:a.json', 'text']), io()))).toBe(false);
+    expect(canStream(await planAudit(['samples'], flags([]), io()))).toBe(false);
+  });
+
+  it('gives the same exit code as the whole-report path for each gate', async () => {
+    for (const min of ['approve', 'revise']) {
+      const s = await main(['audit', 'samples', '--format', 'json', '--min-decision', min], io());
+      const w = await main(['audit', 'samples', '--format', 'text', '--min-decision', min], io());
+      expect(s).toBe(w);
+    }
+    expect(await main(['audit', 'samples/strong.md', '--format', 'json'], io())).toBe(await main(['audit', 'samples/strong.md'], io()));
+  });
+
+  it('reports an output file that cannot be written as a usage error', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-stream-'));
+    writeFileSync(path.join(dir, 'blocker'), 'x');
+    const a = io({ cwd: dir });
+    const code = await main(['audit', path.join(ROOT, 'samples/strong.md'), '--format', 'json:blocker/r.json'], a);
+    expect(code).toBe(2);
+    expect(a.err).toMatch(/cannot write blocker\/r.json/);
+    expect(a.err).not.toMatch(/\n\s+at /);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('progress bar', () => {
+  const tty = (env: Record<string, string> = {}) => io({ stderrIsTTY: true, env });
+
+  it('shows only on a terminal stderr, above 200 files, without --quiet or CI', () => {
+    expect(startProgress(201, tty(), false)).not.toBeNull();
+    expect(startProgress(200, tty(), false)).toBeNull();
+    expect(startProgress(1000, io(), false)).toBeNull();
+    expect(startProgress(1000, tty(), true)).toBeNull();
+    expect(startProgress(1000, tty({ CI: 'true' }), false)).toBeNull();
+    expect(startProgress(1000, tty({ GITHUB_ACTIONS: 'true' }), false)).toBeNull();
+    expect(startProgress(1000, tty({ CI: 'false' }), false)).not.toBeNull();
+  });
+
+  it('draws done/total, rate and ETA on stderr and erases itself', () => {
+    const t = tty();
+    let now = 0;
+    const p = startProgress(400, t, false, () => now)!;
+    for (let i = 0; i < 400; i++) {
+      now += 5;
+      p.offering(`f${i}.md`);
+      p.offering(`f${i}.md`); // a second offering of the same file is not a second file
+    }
+    p.done();
+    expect(t.out).toBe('');
+    expect(t.err).toMatch(/\r\[#*\.*\] \d+\/400 files {2}\d+\/s {2}ETA \d+:\d\d/);
+    expect(t.err.endsWith('\r\u001b[K')).toBe(true);
+    expect(progressLine(100, 400, 2)).toBe('[######..................] 100/400 files  50/s  ETA 0:06');
+    expect(progressLine(0, 400, 0)).toMatch(/ETA -:--$/);
+  });
+
+  it('goes to stderr in a real run over 200 files, never stdout, and not with --quiet', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-progress-'));
+    mkdirSync(path.join(dir, 'c'));
+    for (let i = 0; i < 210; i++) writeFileSync(path.join(dir, 'c', `m${String(i).padStart(3, '0')}.md`), `# Offering ${i}\n`);
+    for (const format of ['json', 'text']) {
+      const a = io({ cwd: dir, stderrIsTTY: true, env: {} });
+      await main(['audit', 'c', '--format', format], a);
+      expect(a.err).toMatch(/files/);
+      expect(a.out).not.toMatch(/ETA|\r/);
+      const q = io({ cwd: dir, stderrIsTTY: true, env: {} });
+      await main(['audit', 'c', '--format', format, '--quiet'], q);
+      expect(q.err).toBe('');
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
