@@ -1,7 +1,8 @@
 /**
  * The streaming audit path (JSON written offering by offering) and the progress bar.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,5 +122,17 @@ describe('progress bar', () => {
       expect(q.err).toBe('');
     }
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('start-up', () => {
+  it.skipIf(!existsSync(path.join(ROOT, 'dist/bin.js')))('answers --version and -V from the built entry point without loading the CLI', () => {
+    const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-V']) {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/mcaudit.js'), flag], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+      expect(r.stderr).toBe('');
+    }
   });
 });

@@ -10,8 +10,8 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { normaliseFields, type Offering } from '../model/offering.js';
 import type { Doc, Finding, Position, TextBlock } from '../types.js';
 import { readBody } from './markdown.js';
-import { isStackOverflow, MAX_ALIASES, nestedDeeperThan, TOO_DEEP, yamlDeeperThan } from './limits.js';
-import { indexJson, indexYaml, locateJsonError, positionAt, type PositionIndex } from './positions.js';
+import { isStackOverflow, MAX_ALIASES, nestedDeeperThan, TOO_DEEP } from './limits.js';
+import { indexJson, indexYaml, locateJsonError, positionAt, yamlDeeperThan, type PositionIndex } from './positions.js';
 
 export { DEFAULT_MAX_FILE_SIZE } from './limits.js';
 import { DEFAULT_MAX_FILE_SIZE } from './limits.js';

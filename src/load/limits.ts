@@ -1,4 +1,3 @@
-import { isMap, isPair, isSeq, type Node } from 'yaml';
 /**
  * Fixed limits on what a document may hold, so hostile input costs bounded time and
  * stack. They are documented in README (Safety).
@@ -37,23 +36,3 @@ export function isStackOverflow(e: unknown): boolean {
 
 export const TOO_DEEP = `nested more than ${MAX_DEPTH} levels deep (the limit); offerings need at most a few levels`;
 
-/**
- * The source offset of the first YAML node nested deeper than `max` (mappings and
- * sequences), or null. Iterative, over the parsed document before it becomes data.
- */
-export function yamlDeeperThan(root: unknown, max = MAX_DEPTH): number | null {
-  const stack: { n: unknown; d: number }[] = [{ n: root, d: 0 }];
-  while (stack.length) {
-    const { n, d } = stack.pop()!;
-    if (isMap(n) || isSeq(n)) {
-      if (d + 1 > max) return (n as Node).range?.[0] ?? 0;
-      for (const item of n.items) {
-        if (isPair(item)) {
-          stack.push({ n: item.key, d: d + 1 });
-          stack.push({ n: item.value, d: d + 1 });
-        } else stack.push({ n: item, d: d + 1 });
-      }
-    }
-  }
-  return null;
-}
