@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canStream } from '../src/commands/audit-stream.js';
+import { canStream, STREAMERS } from '../src/commands/audit-stream.js';
 import { collectReport, planAudit, type AuditFlags } from '../src/commands/audit.js';
 import { json } from '../src/format/json.js';
 import type { Io } from '../src/io.js';
@@ -55,6 +55,29 @@ describe('streaming JSON', () => {
     expect(canStream(await planAudit(['samples'], flags(['json']), io()))).toBe(true);
     expect(canStream(await planAudit(['samples'], flags(['json:a.json', 'text']), io()))).toBe(false);
     expect(canStream(await planAudit(['samples'], flags([]), io()))).toBe(false);
+  });
+
+  it('is the path the CLI takes for JSON output (every offering goes through the stream writer)', async () => {
+    const real = STREAMERS.json!;
+    let offerings = 0;
+    STREAMERS.json = async () => {
+      const w = await real();
+      return { ...w, offering: (o, i) => (offerings++, w.offering(o, i)) };
+    };
+    try {
+      const a = io();
+      await main(['audit', 'samples', '--format', 'json', '--quiet', '--max-file-size', '1MB'], a);
+      expect(offerings).toBe((JSON.parse(a.out) as { summary: { offerings: number } }).summary.offerings);
+      expect(offerings).toBeGreaterThan(3);
+    } finally {
+      STREAMERS.json = real;
+    }
+  });
+
+  it('does not stream when the plan holds a flag or field the stream path does not know', async () => {
+    const plan = await planAudit(['samples'], flags(['json']), io());
+    expect(canStream({ ...plan, flags: { ...plan.flags, baseline: 'b.json' } as AuditFlags })).toBe(false);
+    expect(canStream({ ...plan, waivers: [] } as typeof plan)).toBe(false);
   });
 
   it('gives the same exit code as the whole-report path for each gate', async () => {

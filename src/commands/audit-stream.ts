@@ -42,9 +42,21 @@ async function jsonWriter(): Promise<StreamWriter> {
 /** Formats that can stream, and how. Only these take the streaming path. */
 export const STREAMERS: Partial<Record<Format, () => Promise<StreamWriter>>> = { json: jsonWriter };
 
-/** Whether every output of the plan can stream. */
+/**
+ * Flags and plan fields the streaming path honours. A flag or plan field it does not know
+ * (say, one that filters offerings or changes the gate) turns streaming off, so the
+ * whole-report path stays correct until the streaming path learns about it.
+ */
+export const STREAM_FLAGS: ReadonlySet<string> = new Set(['rubric', 'format', 'output', 'minDecision', 'quiet', 'color', 'maxFileSize']);
+export const STREAM_PLAN_FIELDS: ReadonlySet<string> = new Set(['flags', 'targets', 'rubric', 'files', 'ctx']);
+
+/** Whether every output of the plan can stream, and the plan holds nothing the stream path ignores. */
 export function canStream(plan: AuditPlan): boolean {
-  return plan.targets.every((t) => STREAMERS[t.format] !== undefined);
+  return (
+    plan.targets.every((t) => STREAMERS[t.format] !== undefined) &&
+    Object.keys(plan.flags).every((k) => STREAM_FLAGS.has(k)) &&
+    Object.keys(plan).every((k) => STREAM_PLAN_FIELDS.has(k))
+  );
 }
 
 /** A sink that batches small writes: a file, or stdout. */
