@@ -10,6 +10,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   /** Read all of standard input (for `lint -`); absent when there is none to read. */
   readStdin?: () => Promise<string>;
+  /** Whether stderr is a terminal (the progress bar shows only then). Absent = false. */
+  stderrIsTTY?: boolean;
 }
 
 /** Whether to colour the text output: --color/--no-color, then FORCE_COLOR, NO_COLOR, then the terminal. */

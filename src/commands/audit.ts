@@ -7,7 +7,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { auditFiles } from '../engine/audit.js';
 import { compareBaseline, describeDelta, parseBaseline, type Baseline } from '../engine/baseline.js';
 import { evaluateGate, FAIL_ON, type FailOn, type GatePolicy, type GateResult } from '../engine/gate.js';
 import { UsageError } from '../errors.js';
@@ -15,16 +14,18 @@ import { FORMATS, formatters, type Format } from '../format/index.js';
 import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
 import { discover, type InputFile } from '../load/discover.js';
-import { DEFAULT_MAX_FILE_SIZE, type Entry } from '../load/file.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
+import type { Entry } from '../load/file.js';
 import { hashSources } from '../load/sources.js';
 import { loadWaivers, type Waiver } from '../load/waivers.js';
 import { withCatalog } from '../catalog.js';
 import { buildReport, type Report } from '../report.js';
-import { loadRubric, type Rubric } from '../rubric/load.js';
+import type { Rubric } from '../rubric/load.js';
 import type { RuleContext } from '../rules/define.js';
 import { DECISIONS, type Decision, type OfferingReport, type Severity } from '../types.js';
 import { applyConfig, printableConfig } from '../config/apply.js';
 import { fileFilter } from '../config/select.js';
+import { canStream, startProgress, streamAudit } from './audit-stream.js';
 
 export interface AuditFlags {
   rubric: string;
@@ -159,6 +160,8 @@ export interface AuditPlan {
 /** Stage 1: resolve outputs, rubric and input files. Usage errors surface here (exit 2). */
 export async function planAudit(paths: string[], flags: AuditFlags, io: Io): Promise<AuditPlan> {
   const targets = outputTargets(flags.format, flags.output);
+  // The engine, rules and rubric load only when a command runs (fast --version and --help).
+  const { loadRubric } = await import('../rubric/load.js');
   const rubric = loadRubric(flags.rubric, io.cwd);
   const filter = fileFilter({ configDir: flags.configDir, include: flags.include, exclude: flags.exclude, ignorePatterns: flags.ignorePattern }, io.cwd);
   const waivers = flags.waivers === undefined ? [] : loadWaivers(flags.waivers, io.cwd);
@@ -169,12 +172,18 @@ export async function planAudit(paths: string[], flags: AuditFlags, io: Io): Pro
 }
 
 /** Stage 2: load, score and decide every offering. */
-export async function collectReport(plan: AuditPlan): Promise<Report> {
+export async function collectReport(plan: AuditPlan, io?: Io): Promise<Report> {
+  const { auditFiles } = await import('../engine/audit.js');
+  const progress = io ? startProgress(plan, io) : null;
   const offerings: OfferingReport[] = [];
   const competencies: (string | null)[] = [];
   const onEntry = (e: Entry) => competencies.push(e.kind === 'offering' ? (e.doc.data.competency ?? null) : null);
   const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, waivers: plan.waivers, onEntry };
-  for await (const o of auditFiles(plan.files, options)) offerings.push(o);
+  for await (const o of auditFiles(plan.files, options)) {
+    offerings.push(o);
+    progress?.offering(o.file);
+  }
+  progress?.done();
   const report = withCatalog(buildReport(plan.rubric, offerings), {
     generated: plan.ctx.now,
     sources: await hashSources(plan.files),
@@ -215,7 +224,9 @@ export function gateExitCode(plan: AuditPlan, report: Report): number {
 
 export async function runAudit(paths: string[], flags: AuditFlags, io: Io): Promise<number> {
   const plan = await planAudit(paths, flags, io);
-  const report = await collectReport(plan);
+  // When every output can be written offering by offering, nothing is held in memory.
+  if (canStream(plan)) return streamAudit(plan, io);
+  const report = await collectReport(plan, io);
   await writeReports(plan, report, io);
   const result = gate(plan, report);
   const stale = report.baseline?.stale ?? [];

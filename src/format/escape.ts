@@ -28,7 +28,7 @@ export function escapeMarkdown(value: unknown): string {
 }
 
 /** Characters that make a spreadsheet read a cell as a formula (or a DDE command). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 /** Prefix a cell that a spreadsheet would run as a formula with an apostrophe. */
 export function neutraliseCell(value: string): string {
@@ -44,7 +44,8 @@ export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   // eslint-disable-next-line no-control-regex
-  const s = neutraliseCell(value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, ''));
+  // Line breaks inside a cell become LF (CRLF ends records only); other controls go.
+  const s = neutraliseCell(value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, ''));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

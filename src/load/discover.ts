@@ -62,12 +62,10 @@ export async function discover(paths: readonly string[], cwd: string, options: D
       const abs = path.join(dir, e.name);
       const rel = displayPath(abs, cwd);
       let isDir = e.isDirectory();
-      let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         try {
           const st = await stat(abs);
           isDir = st.isDirectory();
-          isFile = st.isFile();
         } catch {
           // A broken link or a link loop: report it if it looks like an input.
           if (isInput(e.name) && !ignore(rel, false)) found.set(abs, { abs, rel });
@@ -76,7 +74,8 @@ export async function discover(paths: readonly string[], cwd: string, options: D
       }
       if (isDir) {
         if (!skipDir(e.name) && !ignore(rel, true)) await walk(abs);
-      } else if (isFile && isInput(e.name) && !ignore(rel, false)) {
+      } else if (isInput(e.name) && !ignore(rel, false)) {
+        // Regular files, and also pipes or sockets named like inputs: the loader reports those.
         found.set(abs, { abs, rel });
       }
     }

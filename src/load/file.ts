@@ -11,9 +11,11 @@ import { normaliseFields, type Offering } from '../model/offering.js';
 import type { Doc, Finding, Position, TextBlock } from '../types.js';
 import { readBody } from './markdown.js';
 import { badgeKind, mapBadge } from './openbadges.js';
-import { indexJson, indexYaml, locateJsonError, positionAt, type PositionIndex } from './positions.js';
+import { isStackOverflow, MAX_ALIASES, nestedDeeperThan, TOO_DEEP } from './limits.js';
+import { indexJson, indexYaml, locateJsonError, positionAt, yamlDeeperThan, type PositionIndex } from './positions.js';
 
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE } from './limits.js';
+import { DEFAULT_MAX_FILE_SIZE } from './limits.js';
 
 export interface LoadOptions {
   /** Largest file read, in bytes. */
@@ -95,18 +97,25 @@ function parseYaml(src: string, firstLine: number): Raw {
   try {
     doc = parseDocument(src, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
   } catch (e) {
+    if (isStackOverflow(e)) throw new FrontMatterError(`YAML front matter is ${TOO_DEEP}`, { line: firstLine, column: 1 });
     throw new FrontMatterError(`front matter could not be read: ${(e as Error).message}`);
   }
   const err = doc.errors[0];
+  if (err && /Maximum call stack size exceeded/.test(err.message)) {
+    throw new FrontMatterError(`YAML front matter is ${TOO_DEEP}`, { line: lc.linePos(err.pos[0]).line + firstLine - 1, column: 1 });
+  }
   if (err) {
     const p = lc.linePos(err.pos[0]);
     const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new FrontMatterError(`invalid YAML front matter: ${message}`, { line: p.line + firstLine - 1, column: p.col });
   }
+  const deep = yamlDeeperThan(doc.contents);
+  if (deep !== null) throw new FrontMatterError(`YAML front matter is ${TOO_DEEP}`, { line: lc.linePos(deep).line + firstLine - 1, column: lc.linePos(deep).col });
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
+    if (isStackOverflow(e)) throw new FrontMatterError(`YAML front matter is ${TOO_DEEP}`, { line: firstLine, column: 1 });
     const m = (e as Error).message;
     throw new FrontMatterError(
       /alias/i.test(m) ? 'YAML front matter expands too many aliases (a resource-exhaustion pattern); write the values out' : `invalid YAML front matter: ${m}`,
@@ -114,6 +123,8 @@ function parseYaml(src: string, firstLine: number): Raw {
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new FrontMatterError('front matter must be a mapping of field names to values', { line: firstLine, column: 1 });
+  // Aliases can build depth the document does not show.
+  if (nestedDeeperThan(data)) throw new FrontMatterError(`YAML front matter is ${TOO_DEEP}`, { line: firstLine, column: 1 });
   return { data: data as Record<string, unknown>, index: indexYaml(doc, lc, firstLine - 1, src) };
 }
 
@@ -215,7 +226,7 @@ export function loadJsonText(file: string, text: string): Entry[] {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    if (e instanceof RangeError) return [invalid(file, 'JSON is nested too deeply to read')];
+    if (isStackOverflow(e)) return [invalid(file, `JSON is ${TOO_DEEP}`, { line: 1, column: 1 })];
     const je = jsonError(text, e as Error);
     return [invalid(file, je.message, je.pos)];
   }
@@ -234,6 +245,7 @@ export function loadJsonText(file: string, text: string): Entry[] {
   }
   if (list === null) {
     if (!isRecord(value)) return [invalid(file, 'expected an offering object, an array of offerings, or { "offerings": [...] }', { line: 1, column: 1 })];
+    if (nestedDeeperThan(value)) return [invalid(file, `JSON is ${TOO_DEEP}`, { line: 1, column: 1 })];
     return [jsonEntry(file, text, value, index, '', { line: 1, column: 1 })];
   }
   if (list.length === 0) return [invalid(file, 'catalog holds no offerings', index.positions.get(prefix.slice(0, -1)) ?? { line: 1, column: 1 })];
@@ -241,6 +253,7 @@ export function loadJsonText(file: string, text: string): Entry[] {
     const base = `${prefix}${i}`;
     const origin = index.positions.get(base) ?? { line: 1, column: 1 };
     if (!isRecord(item)) return invalid(file, `entry ${i} is not an offering object`, origin, i);
+    if (nestedDeeperThan(item)) return invalid(file, `entry ${i} is ${TOO_DEEP}`, origin, i);
     return jsonEntry(file, text, item, index, base + '.', origin, i);
   });
 }
@@ -281,6 +294,9 @@ const FM_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 export function loadMarkdownText(file: string, text: string): Entry[] {
   if (text.trim() === '') return [invalid(file, 'file is empty')];
   const lines = text.split('\n');
+  if (/^\+\+\+[ \t]*$/.test(lines[0]!)) {
+    return [invalid(file, 'front matter delimited by "+++" (TOML) is not read: write it as YAML between "---" lines, or JSON after "---json"', { line: 1, column: 1 })];
+  }
   let raw: Raw = { data: {}, index: { positions: new Map(), strings: [], duplicates: [] } };
   let bodyStart = 0;
   const open = FM_OPEN.exec(lines[0]!);
@@ -318,11 +334,13 @@ export function loadMarkdownText(file: string, text: string): Entry[] {
             try {
               const data = JSON.parse(s) as unknown;
               if (!isRecord(data)) throw new FrontMatterError('JSON front matter must be an object', { line: 2, column: 1 });
+              if (nestedDeeperThan(data)) throw new FrontMatterError(`JSON front matter is ${TOO_DEEP}`, { line: 2, column: 1 });
               // The block starts at the end of the opening line, so its line 1 is file line 1.
               captured = { data, index: indexJson(s) };
               return data;
             } catch (e) {
               if (e instanceof FrontMatterError) throw e;
+              if (isStackOverflow(e)) throw new FrontMatterError(`JSON front matter is ${TOO_DEEP}`, { line: 2, column: 1 });
               const je = jsonError(s, e as Error);
               throw new FrontMatterError(`invalid JSON front matter: ${je.message.replace(/^invalid JSON: /, '')}`, je.pos);
             }
@@ -336,7 +354,7 @@ export function loadMarkdownText(file: string, text: string): Entry[] {
       raw = captured ?? raw;
     } catch (e) {
       if (e instanceof FrontMatterError) return [invalid(file, e.message, e.pos ?? { line: 1, column: 1 })];
-      if (e instanceof RangeError) return [invalid(file, 'front matter is nested too deeply to read', { line: 1, column: 1 })];
+      if (isStackOverflow(e)) return [invalid(file, `front matter is ${TOO_DEEP}`, { line: 1, column: 1 })];
       return [invalid(file, `front matter could not be read: ${(e as Error).message}`, { line: 1, column: 1 })];
     }
     bodyStart = close + 1;
@@ -353,6 +371,8 @@ export async function loadFile(absPath: string, file: string, options: LoadOptio
   try {
     const st = await stat(absPath);
     if (st.isDirectory()) return [invalid(file, 'is a directory, not a file')];
+    // A FIFO, socket or device could block or never end: only regular files are read.
+    if (!st.isFile()) return [invalid(file, 'is not a regular file (a pipe, socket or device); it is not read')];
     if (st.size > max) {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       return [invalid(file, `file is ${mb(st.size)}, over the ${mb(max)} limit; raise --max-file-size to read it`)];
@@ -373,7 +393,7 @@ export function loadText(file: string, text: string): Entry[] {
   try {
     return /\.json$/i.test(file) ? loadJsonText(file, text) : loadMarkdownText(file, text);
   } catch (e) {
-    if (e instanceof RangeError) return [invalid(file, 'document is nested too deeply to read')];
+    if (isStackOverflow(e)) return [invalid(file, `document is ${TOO_DEEP}`)];
     throw e;
   }
 }

@@ -193,13 +193,13 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
 
 /** Like plainInline, but a link keeps its target: "[Rowe 1986](https://doi.org/x)" -> "Rowe 1986 (https://doi.org/x)". */
 export function plainKeepUrls(s: string): string {
-  return plainInline(s.replace(/(!?)\[([^\]\n]*)\]\(\s*([^)\s]*)[^)\n]*\)/g, (_m, _bang: string, text: string, url: string) => (url && !text.includes(url) ? `${text} (${url})` : text)));
+  return plainInline(s.replace(/(!?)\[([^[\]\n]{0,300})\]\(\s{0,20}([^()[\]\s]{0,2000})(?:\s[^()[\]\n]{0,300})?\)/g, (_m, _bang: string, text: string, url: string) => (url && !text.includes(url) ? `${text} (${url})` : text)));
 }
 
 /** Remove inline Markdown emphasis and code markers from a short text (titles, labels). */
 export function plainInline(s: string): string {
   return s
-    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/!?\[([^[\]\n]{0,300})\]\([^()[\]\n]{0,2000}\)/g, '$1')
     .replace(/[*_`]{1,3}/g, '')
     .trim();
 }

@@ -23,7 +23,9 @@ interface Group {
 }
 
 const URL_RE = /\bhttps?:\/\/[^\s<>()[\]"']+/i;
-const LINK_RE = /\[([^\]\n]{1,300})\]\(\s*([^)\s]{1,2000})[^)\n]{0,300}\)/;
+// Linear: link text and address stop at any bracket, and the optional title must start
+// with a space, which the address cannot hold (no overlapping repeats to backtrack into).
+const LINK_RE = /\[([^[\]\n]{1,300})\]\(\s{0,20}([^()[\]\s]{1,2000})(?:\s[^()[\]\n]{0,300})?\)/;
 
 /** Labels of "Label: value" lines and the field they fill. */
 const LABELS: Record<string, string> = {

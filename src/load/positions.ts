@@ -5,6 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { Position } from '../types.js';
+import { MAX_DEPTH } from './limits.js';
 
 /** Paths deeper than this are not indexed (canonical fields are at most 5 deep). */
 const MAX_INDEX_DEPTH = 10;
@@ -312,5 +313,26 @@ export function locateJsonError(text: string): { offset: number; message: string
   }
   ws();
   if (i < n) return fail(`unexpected ${show()} after the end of the JSON value`);
+  return null;
+}
+
+/**
+ * The source offset of the first YAML node nested deeper than `max` (mappings and
+ * sequences), or null. Iterative, over the parsed document before it becomes data.
+ */
+export function yamlDeeperThan(root: unknown, max = MAX_DEPTH): number | null {
+  const stack: { n: unknown; d: number }[] = [{ n: root, d: 0 }];
+  while (stack.length) {
+    const { n, d } = stack.pop()!;
+    if (isMap(n) || isSeq(n)) {
+      if (d + 1 > max) return (n as Node).range?.[0] ?? 0;
+      for (const item of n.items) {
+        if (isPair(item)) {
+          stack.push({ n: item.key, d: d + 1 });
+          stack.push({ n: item.value, d: d + 1 });
+        } else stack.push({ n: item, d: d + 1 });
+      }
+    }
+  }
   return null;
 }

@@ -3,6 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { SourceFile } from '../catalog.js';
 import type { InputFile } from './discover.js';
 
@@ -11,6 +12,8 @@ export async function hashSources(files: readonly InputFile[]): Promise<SourceFi
   for (const f of files) {
     try {
       if (f.problem) throw new Error(f.problem);
+      // Only regular files: reading a pipe or device could block the run forever.
+      if (!(await stat(f.abs)).isFile()) throw new Error('not a regular file');
       // Streamed, so a file too large to audit is still hashed without holding it in memory.
       const hash = createHash('sha256');
       let bytes = 0;

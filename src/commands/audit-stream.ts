@@ -1,0 +1,220 @@
+/**
+ * The streaming audit path, for big catalogs: each offering's report is written as soon
+ * as it is ready and then dropped, and the summary and the gate are computed as the
+ * offerings go by. Memory stays flat however many offerings there are.
+ *
+ * It is used when every requested output can be written this way (STREAMERS below; today
+ * `json`). Any other output needs the whole report, so `runAudit` keeps the whole-report
+ * path for it. The streamed JSON is byte-for-byte what the `json` formatter writes.
+ * A format that can stream adds a StreamWriter here.
+ */
+import { mkdir, mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Format } from '../format/index.js';
+import type { Io } from '../io.js';
+import { addToSummary, emptySummary, meetsGate, rubricInfo, ruleInfo, toolInfo, type Report } from '../report.js';
+import type { OfferingReport, Summary } from '../types.js';
+import type { Entry } from '../load/file.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
+import { startProgress as makeProgress, type Progress } from '../progress.js';
+import type { AuditPlan } from './audit.js';
+
+/** Writes one output in pieces: a head, each offering, then the tail with the summary. */
+export interface StreamWriter {
+  head(report: Omit<Report, 'offerings' | 'summary'>): string;
+  offering(o: OfferingReport, index: number): string;
+  /** The summary, then the catalog-wide fields in report order (generated, sources, …). */
+  tail(summary: Summary, count: number, catalog: Record<string, unknown>): string;
+}
+
+const indent = (s: string, pad: string) => s.replace(/\n/g, `\n${pad}`);
+
+/** JSON, written so that the bytes equal `json(report)`: JSON.stringify(report, null, 2) + newline. */
+async function jsonWriter(): Promise<StreamWriter> {
+  const { escapeJsonText } = await import('../format/json.js');
+  const j = (v: unknown, pad: string) => indent(escapeJsonText(JSON.stringify(v, null, 2)), pad);
+  return {
+    head: (r) => `{\n  "tool": ${j(r.tool, '  ')},\n  "rubric": ${j(r.rubric, '  ')},\n  "rules": ${j(r.rules, '  ')},\n  "offerings": [`,
+    offering: (o, i) => `${i === 0 ? '' : ','}\n    ${j(o, '    ')}`,
+    tail: (s, n, catalog) =>
+      `${n === 0 ? ']' : '\n  ]'},\n  "summary": ${j(s, '  ')}` +
+      Object.entries(catalog)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `,\n  ${JSON.stringify(k)}: ${j(v, '  ')}`)
+        .join('') +
+      '\n}\n',
+  };
+}
+
+/** Formats that can stream, and how. Only these take the streaming path. */
+export const STREAMERS: Partial<Record<Format, () => Promise<StreamWriter>>> = { json: jsonWriter };
+
+/**
+ * Flags and plan fields the streaming path honours. A flag or plan field it does not know
+ * (say, one that filters offerings or changes the gate) turns streaming off, so the
+ * whole-report path stays correct until the streaming path learns about it.
+ */
+export const STREAM_FLAGS: ReadonlySet<string> = new Set([
+  'rubric',
+  'format',
+  'output',
+  'minDecision',
+  'quiet',
+  'color',
+  'maxFileSize',
+  // Config and file selection act before any offering is read.
+  'config',
+  'printConfig',
+  'ignorePattern',
+  'configDir',
+  'include',
+  'exclude',
+]);
+export const STREAM_PLAN_FIELDS: ReadonlySet<string> = new Set(['flags', 'targets', 'rubric', 'files', 'ctx', 'waivers']);
+
+/** Flags that change the gate or the findings: not handled by the stream path yet. */
+const WHOLE_REPORT_FLAGS = ['failOn', 'maxWarnings', 'baseline', 'strictBaseline', 'waivers'] as const;
+
+/** Whether every output of the plan can stream, and the plan holds nothing the stream path ignores. */
+export function canStream(plan: AuditPlan): boolean {
+  const flags = plan.flags as unknown as Record<string, unknown>;
+  return (
+    plan.targets.every((t) => STREAMERS[t.format] !== undefined) &&
+    Object.keys(plan.flags).every((k) => STREAM_FLAGS.has(k) || (WHOLE_REPORT_FLAGS as readonly string[]).includes(k)) &&
+    WHOLE_REPORT_FLAGS.every((k) => flags[k] === undefined || flags[k] === false) &&
+    plan.waivers.length === 0 &&
+    Object.keys(plan).every((k) => STREAM_PLAN_FIELDS.has(k))
+  );
+}
+
+/** A sink that batches small writes: a file, or stdout. */
+interface Sink {
+  write(s: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function openSink(file: string | undefined, io: Io): Promise<Sink> {
+  if (file === undefined) {
+    let buf = '';
+    return {
+      write: async (s) => {
+        buf += s;
+        if (buf.length > 1 << 16) {
+          io.stdout(buf);
+          buf = '';
+        }
+      },
+      close: async () => {
+        if (buf) io.stdout(buf);
+      },
+    };
+  }
+  const abs = path.resolve(io.cwd, file);
+  const fail = (e: unknown) => new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  let fh: FileHandle;
+  try {
+    await mkdir(path.dirname(abs), { recursive: true });
+    fh = await open(abs, 'w');
+  } catch (e) {
+    throw fail(e);
+  }
+  let buf = '';
+  const flush = async () => {
+    const b = buf;
+    buf = '';
+    try {
+      await fh.write(b);
+    } catch (e) {
+      throw fail(e);
+    }
+  };
+  return {
+    write: async (s) => {
+      buf += s;
+      if (buf.length > 1 << 16) await flush();
+    },
+    close: async () => {
+      if (buf) await flush();
+      await fh.close();
+    },
+  };
+}
+
+export function startProgress(plan: AuditPlan, io: Io): Progress | null {
+  return makeProgress(plan.files.length, io, plan.flags.quiet ?? false);
+}
+
+/** Audit and write every output offering by offering; returns the exit code (as gateExitCode). */
+/** What the catalog-wide fields need of an offering, without its findings. */
+function light(o: OfferingReport): OfferingReport {
+  const { findings: _f, reasons: _r, ...rest } = o;
+  return { ...rest, findings: [], reasons: [] };
+}
+
+export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
+  const { auditFiles } = await import('../engine/audit.js');
+  const { withCatalog } = await import('../catalog.js');
+  const { hashSources } = await import('../load/sources.js');
+  const outs = await Promise.all(plan.targets.map(async (t) => ({ writer: await STREAMERS[t.format]!(), sink: await openSink(t.file, io) })));
+  const head = { tool: toolInfo(), rubric: rubricInfo(plan.rubric), rules: ruleInfo(plan.rubric) };
+  const summary = emptySummary();
+  const progress = startProgress(plan, io);
+  // Offerings wait in a temporary file (one JSON line each) until the catalog-wide fields
+  // are known: a near-duplicate pair names both sides, so the first one is only complete
+  // once the second has been read. Only what those fields need stays in memory.
+  const tmpDir = await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'));
+  const spool = await open(path.join(tmpDir, 'offerings.jsonl'), 'w+');
+  const lights: OfferingReport[] = [];
+  const competencies: (string | null)[] = [];
+  let pass = true;
+  let n = 0;
+  try {
+    let pending = '';
+    const onEntry = (e: Entry) => competencies.push(e.kind === 'offering' ? (e.doc.data.competency ?? null) : null);
+    for await (const r of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, onEntry })) {
+      pending += JSON.stringify(r) + '\n';
+      if (pending.length > 1 << 16) {
+        await spool.write(pending);
+        pending = '';
+      }
+      lights.push(light(r));
+      addToSummary(summary, r.decision);
+      if (!meetsGate(r.decision, plan.flags.minDecision)) pass = false;
+      n++;
+      progress?.offering(r.file);
+    }
+    if (pending) await spool.write(pending);
+    progress?.done();
+    const catalog = withCatalog({ ...head, offerings: lights, summary }, {
+      generated: plan.ctx.now,
+      sources: await hashSources(plan.files),
+      competencies,
+      waivers: [],
+      waiversFile: null,
+      duplicateThreshold: plan.rubric.file.comparison?.duplicateThreshold,
+    });
+    for (const o of outs) await o.sink.write(o.writer.head(head));
+    let i = 0;
+    for await (const line of createInterface({ input: spool.createReadStream({ start: 0, autoClose: false }), crlfDelay: Infinity })) {
+      if (!line) continue;
+      const r = JSON.parse(line) as OfferingReport;
+      const dups = catalog.offerings[i]?.duplicates;
+      if (dups) r.duplicates = dups;
+      for (const o of outs) await o.sink.write(o.writer.offering(r, i));
+      i++;
+    }
+    const { generated, sources, waivers, duplicates, providers } = catalog;
+    for (const o of outs) {
+      await o.sink.write(o.writer.tail(summary, n, { generated, sources, waivers, duplicates, providers }));
+      await o.sink.close();
+    }
+  } finally {
+    progress?.done();
+    await spool.close();
+    await rm(tmpDir, { recursive: true, force: true });
+  }
+  return pass ? 0 : 1;
+}

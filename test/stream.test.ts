@@ -1,0 +1,164 @@
+/**
+ * The streaming audit path (JSON written offering by offering) and the progress bar.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canStream, STREAMERS } from '../src/commands/audit-stream.js';
+import { collectReport, planAudit, type AuditFlags } from '../src/commands/audit.js';
+import { json } from '../src/format/json.js';
+import type { Io } from '../src/io.js';
+import { main } from '../src/main.js';
+import { progressLine, startProgress } from '../src/progress.js';
+
+const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
+
+function io(extra: Partial<Io> = {}): Io & { out: string; err: string } {
+  const r = {
+    out: '',
+    err: '',
+    stdout: (s: string) => void (r.out += s),
+    stderr: (s: string) => void (r.err += s),
+    cwd: ROOT,
+    env: { SOURCE_DATE_EPOCH: '1700000000' },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    ...extra,
+  };
+  return r;
+}
+
+const flags = (format: string[], extra: Partial<AuditFlags> = {}): AuditFlags => ({ rubric: 'default', format, minDecision: 'approve', ...extra });
+
+describe('streaming JSON', () => {
+  // test/fixtures/report holds a near-duplicate pair: both sides name each other in the stream too.
+  it.each([['samples'], ['test/fixtures/hostile'], ['samples/strong.md'], ['test/fixtures/report']])('%s: streamed JSON is byte-for-byte the json formatter output', async (p) => {
+    const plan = await planAudit([p], flags(['json']), io());
+    expect(canStream(plan)).toBe(true);
+    const whole = json(await collectReport(plan), { color: false });
+    const a = io();
+    const code = await main(['audit', p, '--format', 'json'], a);
+    expect(a.out).toBe(whole);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-stream-'));
+    const b = io({ cwd: dir });
+    const code2 = await main(['audit', path.join(ROOT, p), '--format', 'json:out/r.json', '--format', 'json:s.json'], b);
+    expect(b.out).toBe('');
+    const file = readFileSync(path.join(dir, 'out/r.json'), 'utf8');
+    expect(JSON.parse(file)).toEqual(JSON.parse(whole.replaceAll(`"file": "${p}`, `"file": "${path.relative(dir, path.join(ROOT, p))}`)));
+    expect(readFileSync(path.join(dir, 's.json'), 'utf8')).toBe(file);
+    expect(code2).toBe(code);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('streams only when every output can: text needs the whole report', async () => {
+    expect(canStream(await planAudit(['samples'], flags(['json']), io()))).toBe(true);
+    expect(canStream(await planAudit(['samples'], flags(['json:a.json', 'text']), io()))).toBe(false);
+    expect(canStream(await planAudit(['samples'], flags([]), io()))).toBe(false);
+  });
+
+  it('is the path the CLI takes for JSON output (every offering goes through the stream writer)', async () => {
+    const real = STREAMERS.json!;
+    let offerings = 0;
+    STREAMERS.json = async () => {
+      const w = await real();
+      return { ...w, offering: (o, i) => (offerings++, w.offering(o, i)) };
+    };
+    try {
+      const a = io();
+      await main(['audit', 'samples', '--format', 'json', '--quiet', '--max-file-size', '1MB'], a);
+      expect(offerings).toBe((JSON.parse(a.out) as { summary: { offerings: number } }).summary.offerings);
+      expect(offerings).toBeGreaterThan(3);
+    } finally {
+      STREAMERS.json = real;
+    }
+  });
+
+  it('does not stream when the plan holds a flag or field the stream path does not know', async () => {
+    const plan = await planAudit(['samples'], flags(['json']), io());
+    expect(canStream({ ...plan, flags: { ...plan.flags, baseline: 'b.json' } as AuditFlags })).toBe(false);
+    expect(canStream({ ...plan, somethingNew: 1 } as typeof plan)).toBe(false);
+    expect(canStream({ ...plan, flags: { ...plan.flags, failOn: 'warning' } as AuditFlags })).toBe(false);
+    expect(canStream({ ...plan, waivers: [{ offering: 'a', rule: 'calibration', reason: 'r', reviewer: 'x', date: '2026-01-01' }] } as unknown as typeof plan)).toBe(false);
+  });
+
+  it('gives the same exit code as the whole-report path for each gate', async () => {
+    for (const min of ['approve', 'revise']) {
+      const s = await main(['audit', 'samples', '--format', 'json', '--min-decision', min], io());
+      const w = await main(['audit', 'samples', '--format', 'text', '--min-decision', min], io());
+      expect(s).toBe(w);
+    }
+    expect(await main(['audit', 'samples/strong.md', '--format', 'json'], io())).toBe(await main(['audit', 'samples/strong.md'], io()));
+  });
+
+  it('reports an output file that cannot be written as a usage error', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-stream-'));
+    writeFileSync(path.join(dir, 'blocker'), 'x');
+    const a = io({ cwd: dir });
+    const code = await main(['audit', path.join(ROOT, 'samples/strong.md'), '--format', 'json:blocker/r.json'], a);
+    expect(code).toBe(2);
+    expect(a.err).toMatch(/cannot write blocker\/r.json/);
+    expect(a.err).not.toMatch(/\n\s+at /);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('progress bar', () => {
+  const tty = (env: Record<string, string> = {}) => io({ stderrIsTTY: true, env });
+
+  it('shows only on a terminal stderr, above 200 files, without --quiet or CI', () => {
+    expect(startProgress(201, tty(), false)).not.toBeNull();
+    expect(startProgress(200, tty(), false)).toBeNull();
+    expect(startProgress(1000, io(), false)).toBeNull();
+    expect(startProgress(1000, tty(), true)).toBeNull();
+    expect(startProgress(1000, tty({ CI: 'true' }), false)).toBeNull();
+    expect(startProgress(1000, tty({ GITHUB_ACTIONS: 'true' }), false)).toBeNull();
+    expect(startProgress(1000, tty({ CI: 'false' }), false)).not.toBeNull();
+  });
+
+  it('draws done/total, rate and ETA on stderr and erases itself', () => {
+    const t = tty();
+    let now = 0;
+    const p = startProgress(400, t, false, () => now)!;
+    for (let i = 0; i < 400; i++) {
+      now += 5;
+      p.offering(`f${i}.md`);
+      p.offering(`f${i}.md`); // a second offering of the same file is not a second file
+    }
+    p.done();
+    expect(t.out).toBe('');
+    expect(t.err).toMatch(/\r\[#*\.*\] \d+\/400 files {2}\d+\/s {2}ETA \d+:\d\d/);
+    expect(t.err.endsWith('\r\u001b[K')).toBe(true);
+    expect(progressLine(100, 400, 2)).toBe('[######..................] 100/400 files  50/s  ETA 0:06');
+    expect(progressLine(0, 400, 0)).toMatch(/ETA -:--$/);
+  });
+
+  it('goes to stderr in a real run over 200 files, never stdout, and not with --quiet', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-progress-'));
+    mkdirSync(path.join(dir, 'c'));
+    for (let i = 0; i < 210; i++) writeFileSync(path.join(dir, 'c', `m${String(i).padStart(3, '0')}.md`), `# Offering ${i}\n`);
+    for (const format of ['json', 'text']) {
+      const a = io({ cwd: dir, stderrIsTTY: true, env: {} });
+      await main(['audit', 'c', '--format', format], a);
+      expect(a.err).toMatch(/files/);
+      expect(a.out).not.toMatch(/ETA|\r/);
+      const q = io({ cwd: dir, stderrIsTTY: true, env: {} });
+      await main(['audit', 'c', '--format', format, '--quiet'], q);
+      expect(q.err.replace(/^mcaudit: gate failed: .*\n/gm, '')).toBe(''); // the gate's verdict, but no bar
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('start-up', () => {
+  it.skipIf(!existsSync(path.join(ROOT, 'dist/bin.js')))('answers --version and -V from the built entry point without loading the CLI', () => {
+    const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-V']) {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/mcaudit.js'), flag], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+      expect(r.stderr).toBe('');
+    }
+  });
+});
