@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, run, tmp } from './run.js';
+import { ROOT, run, tmp } from './cli-run.js';
 
 const sample = (name: string): string => readFileSync(path.join(ROOT, 'samples', name), 'utf8');
 

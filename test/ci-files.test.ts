@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT, tmp } from './run.js';
+import { ROOT, tmp } from './cli-run.js';
 
 interface Step {
   name: string;

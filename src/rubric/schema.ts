@@ -9,6 +9,14 @@ import { ASPECT_IDS, SEVERITIES } from '../types.js';
 const aspectId = z.enum(ASPECT_IDS);
 const level = z.number().int().min(0).max(3);
 
+/** One of the five aspects, as a rubric states it. */
+const aspectSchema = z.strictObject({
+  id: aspectId,
+  title: z.string().min(1),
+  description: z.string().min(1),
+  weight: z.number().min(0).max(100),
+});
+
 export const ruleSettingsSchema = z.strictObject({
   enabled: z.boolean().default(true),
   severity: z.enum(SEVERITIES),
@@ -58,12 +66,7 @@ export const rubricFileSchema = z.strictObject({
   description: z.string().optional(),
   aspects: z
     .array(
-      z.strictObject({
-        id: aspectId,
-        title: z.string().min(1),
-        description: z.string().min(1),
-        weight: z.number().min(0).max(100),
-      }),
+      aspectSchema,
     )
     .superRefine((list, ctx) => {
       for (const id of ASPECT_IDS) {
@@ -110,14 +113,7 @@ export const rubricSourceSchema = z
     source: z.string().min(1).optional(),
     description: z.string().optional(),
     aspects: z
-      .array(
-        z.strictObject({
-          id: aspectId,
-          title: z.string().min(1),
-          description: z.string().min(1),
-          weight: z.number().min(0).max(100),
-        }),
-      )
+      .array(aspectSchema)
       .optional(),
     aspectWeights: z
       .partialRecord(aspectId, z.number().min(0).max(100))

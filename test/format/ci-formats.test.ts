@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, github } from '../../src/format/github.js';
 import { xmlAttr, xmlText } from '../../src/format/junit.js';
 import type { Report } from '../../src/report.js';
-import { ROOT, run, tmp } from '../run.js';
+import { ROOT, run, tmp } from '../cli-run.js';
 import { parseXml, type XmlElement } from './xml.js';
 
 /** The fixture set: approve, revise, a catalog file, an invalid file and hostile text. */
