@@ -148,11 +148,17 @@ export function startProgress(plan: AuditPlan, io: Io): Progress | null {
 }
 
 /** Audit and write every output offering by offering; returns the exit code (as gateExitCode). */
-/** What the catalog-wide fields need of an offering, without its findings. */
+/**
+ * What the catalog-wide fields need of an offering, without its findings. Copied through
+ * JSON so that no string in it is a slice that keeps the whole source text alive.
+ */
 function light(o: OfferingReport): OfferingReport {
   const { findings: _f, reasons: _r, ...rest } = o;
-  return { ...rest, findings: [], reasons: [] };
+  return { ...(JSON.parse(JSON.stringify(rest)) as Omit<OfferingReport, 'findings' | 'reasons'>), findings: [], reasons: [] };
 }
+
+/** A fresh copy of a string (a substring of a document would keep the document in memory). */
+const own = (s: string | null): string | null => (s === null ? null : (JSON.parse(JSON.stringify(s)) as string));
 
 export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   const { auditFiles } = await import('../engine/audit.js');
@@ -173,7 +179,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   let n = 0;
   try {
     let pending = '';
-    const onEntry = (e: Entry) => competencies.push(e.kind === 'offering' ? (e.doc.data.competency ?? null) : null);
+    const onEntry = (e: Entry) => competencies.push(e.kind === 'offering' ? own(e.doc.data.competency ?? null) : null);
     for await (const r of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, onEntry })) {
       pending += JSON.stringify(r) + '\n';
       if (pending.length > 1 << 16) {
