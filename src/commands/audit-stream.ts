@@ -17,7 +17,6 @@ import type { Format } from '../format/index.js';
 import type { Io } from '../io.js';
 import { addToSummary, emptySummary, meetsGate, rubricInfo, ruleInfo, toolInfo, type Report } from '../report.js';
 import type { OfferingReport, Summary } from '../types.js';
-import type { Entry } from '../load/file.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
 import { startProgress as makeProgress, type Progress } from '../progress.js';
 import type { AuditPlan } from './audit.js';
@@ -157,13 +156,10 @@ function light(o: OfferingReport): OfferingReport {
   return { ...(JSON.parse(JSON.stringify(rest)) as Omit<OfferingReport, 'findings' | 'reasons'>), findings: [], reasons: [] };
 }
 
-/** A fresh copy of a string (a substring of a document would keep the document in memory). */
-const own = (s: string | null): string | null => (s === null ? null : (JSON.parse(JSON.stringify(s)) as string));
-
 export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   const { auditFiles } = await import('../engine/audit.js');
   const { withCatalog } = await import('../catalog.js');
-  const { hashSources } = await import('../load/sources.js');
+  const { catalogCollector } = await import('./catalog-input.js');
   const outs = await Promise.all(plan.targets.map(async (t) => ({ writer: await STREAMERS[t.format]!(), sink: await openSink(t.file, io) })));
   const head = { tool: toolInfo(), rubric: rubricInfo(plan.rubric), rules: ruleInfo(plan.rubric) };
   const summary = emptySummary();
@@ -174,13 +170,12 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   const tmpDir = await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'));
   const spool = await open(path.join(tmpDir, 'offerings.jsonl'), 'w+');
   const lights: OfferingReport[] = [];
-  const competencies: (string | null)[] = [];
+  const collector = catalogCollector(plan);
   let pass = true;
   let n = 0;
   try {
     let pending = '';
-    const onEntry = (e: Entry) => competencies.push(e.kind === 'offering' ? own(e.doc.data.competency ?? null) : null);
-    for await (const r of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, onEntry })) {
+    for await (const r of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, onEntry: collector.onEntry })) {
       pending += JSON.stringify(r) + '\n';
       if (pending.length > 1 << 16) {
         await spool.write(pending);
@@ -194,14 +189,8 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
     }
     if (pending) await spool.write(pending);
     progress?.done();
-    const catalog = withCatalog({ ...head, offerings: lights, summary }, {
-      generated: plan.ctx.now,
-      sources: await hashSources(plan.files),
-      competencies,
-      waivers: [],
-      waiversFile: null,
-      duplicateThreshold: plan.rubric.file.comparison?.duplicateThreshold,
-    });
+    // canStream() guarantees no waivers here, so this is the same input as the whole-report path.
+    const catalog = withCatalog({ ...head, offerings: lights, summary }, await collector.input());
     for (const o of outs) await o.sink.write(o.writer.head(head));
     let i = 0;
     for await (const line of createInterface({ input: spool.createReadStream({ start: 0, autoClose: false }), crlfDelay: Infinity })) {

@@ -15,8 +15,6 @@ import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
 import { discover, type InputFile } from '../load/discover.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
-import type { Entry } from '../load/file.js';
-import { hashSources } from '../load/sources.js';
 import { loadWaivers, type Waiver } from '../load/waivers.js';
 import { withCatalog } from '../catalog.js';
 import { buildReport, type Report } from '../report.js';
@@ -26,6 +24,7 @@ import { DECISIONS, type Decision, type OfferingReport, type Severity } from '..
 import { applyConfig, printableConfig } from '../config/apply.js';
 import { fileFilter } from '../config/select.js';
 import { canStream, startProgress, streamAudit } from './audit-stream.js';
+import { catalogCollector } from './catalog-input.js';
 
 export interface AuditFlags {
   rubric: string;
@@ -176,22 +175,14 @@ export async function collectReport(plan: AuditPlan, io?: Io): Promise<Report> {
   const { auditFiles } = await import('../engine/audit.js');
   const progress = io ? startProgress(plan, io) : null;
   const offerings: OfferingReport[] = [];
-  const competencies: (string | null)[] = [];
-  const onEntry = (e: Entry) => competencies.push(e.kind === 'offering' ? (e.doc.data.competency ?? null) : null);
-  const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, waivers: plan.waivers, onEntry };
+  const catalog = catalogCollector(plan);
+  const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, waivers: plan.waivers, onEntry: catalog.onEntry };
   for await (const o of auditFiles(plan.files, options)) {
     offerings.push(o);
     progress?.offering(o.file);
   }
   progress?.done();
-  const report = withCatalog(buildReport(plan.rubric, offerings), {
-    generated: plan.ctx.now,
-    sources: await hashSources(plan.files),
-    competencies,
-    waivers: plan.waivers,
-    waiversFile: plan.flags.waivers ?? null,
-    duplicateThreshold: plan.rubric.file.comparison?.duplicateThreshold,
-  });
+  const report = withCatalog(buildReport(plan.rubric, offerings), await catalog.input());
   if (plan.baseline) report.baseline = compareBaseline(report, plan.baseline.data, plan.baseline.file).summary;
   return report;
 }
