@@ -35,3 +35,8 @@ export function tmp(files: Record<string, unknown>): string {
   }
   return dir;
 }
+
+/** stderr without the gate's own verdict lines ("mcaudit: gate failed: …"), which a run that is not all approved prints. */
+export function withoutGateLines(stderr: string): string {
+  return stderr.replace(/^mcaudit: gate failed: .*\n/gm, '');
+}

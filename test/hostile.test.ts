@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
+import { withoutGateLines } from './cli-run.js';
 import type { Report } from '../src/report.js';
 import type { Outcome } from '../src/types.js';
 
@@ -50,12 +51,9 @@ async function audit(args: string[], cwd: string, extra: string[] = []): Promise
   return { code, stdout, stderr, report: JSON.parse(json) as Report, json };
 }
 
-/** stderr without the gate's own verdict lines (a hostile file is rarely approved). */
-const GATE_LINE = /^mcaudit: gate failed: .*\n/gm;
-
 function expectClean(r: Run): void {
   expect([0, 1]).toContain(r.code);
-  expect(r.stderr.replace(GATE_LINE, '')).toBe('');
+  expect(withoutGateLines(r.stderr)).toBe('');
   expect(r.stdout).not.toMatch(/\n\s+at /); // no stack trace
   expect(r.stdout).not.toMatch(CONTROL);
   expect(r.json).not.toMatch(CONTROL);
@@ -342,7 +340,7 @@ describe('hostile inputs generated at test time', () => {
     if (isRoot) {
       chmodSync(gen, 0o755);
       const out = spawnSync(process.execPath, [path.join(ROOT, 'bin/mcaudit.js'), 'audit', 'locked', '--format', 'json'], { cwd: gen, uid: 65534, gid: 65534, encoding: 'utf8' });
-      expect(out.stderr.replace(GATE_LINE, '')).toBe('');
+      expect(withoutGateLines(out.stderr)).toBe('');
       expect(out.status).toBe(1);
       report = JSON.parse(out.stdout) as Report;
     } else {

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { withoutGateLines } from './cli-run.js';
 import { describe, expect, it } from 'vitest';
 import { canStream, STREAMERS } from '../src/commands/audit-stream.js';
 import { collectReport, planAudit, type AuditFlags } from '../src/commands/audit.js';
@@ -145,7 +146,7 @@ describe('progress bar', () => {
       expect(a.out).not.toMatch(/ETA|\r/);
       const q = io({ cwd: dir, stderrIsTTY: true, env: {} });
       await main(['audit', 'c', '--format', format, '--quiet'], q);
-      expect(q.err.replace(/^mcaudit: gate failed: .*\n/gm, '')).toBe(''); // the gate's verdict, but no bar
+      expect(withoutGateLines(q.err)).toBe(''); // the gate's verdict, but no bar
     }
     rmSync(dir, { recursive: true, force: true });
   });

@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { withoutGateLines } from '../cli-run.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 
@@ -19,7 +20,7 @@ async function run(argv: string[], env: Record<string, string> = ENV, cwd = ROOT
   let stderr = '';
   const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env, stdoutIsTTY: false });
   // The gate's verdict on stderr is expected (the fixtures are not all approved).
-  return { code, stdout, stderr: stderr.replace(/^mcaudit: gate failed: .*\n/gm, '') };
+  return { code, stdout, stderr: withoutGateLines(stderr) };
 }
 
 describe('markdown and csv formats', () => {
