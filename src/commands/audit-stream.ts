@@ -10,7 +10,6 @@
  */
 import { mkdir, mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Format } from '../format/index.js';
@@ -24,20 +23,18 @@ import type { AuditPlan } from './audit.js';
 /** Writes one output in pieces: a head, each offering, then the tail with the summary. */
 export interface StreamWriter {
   head(report: Omit<Report, 'offerings' | 'summary'>): string;
-  offering(o: OfferingReport, index: number): string;
+  /** The offering at `index`, already rendered by `offeringJson` where it was audited. */
+  offering(rendered: string, index: number): string;
   /** The summary, then the catalog-wide fields in report order (generated, sources, …). */
   tail(summary: Summary, count: number, catalog: Record<string, unknown>): string;
 }
 
-const indent = (s: string, pad: string) => s.replace(/\n/g, `\n${pad}`);
-
 /** JSON, written so that the bytes equal `json(report)`: JSON.stringify(report, null, 2) + newline. */
 async function jsonWriter(): Promise<StreamWriter> {
-  const { escapeJsonText } = await import('../format/json.js');
-  const j = (v: unknown, pad: string) => indent(escapeJsonText(JSON.stringify(v, null, 2)), pad);
+  const { jsonAt: j } = await import('../format/json.js');
   return {
     head: (r) => `{\n  "tool": ${j(r.tool, '  ')},\n  "rubric": ${j(r.rubric, '  ')},\n  "rules": ${j(r.rules, '  ')},\n  "offerings": [`,
-    offering: (o, i) => `${i === 0 ? '' : ','}\n    ${j(o, '    ')}`,
+    offering: (rendered, i) => `${i === 0 ? '' : ','}\n    ${rendered}`,
     tail: (s, n, catalog) =>
       `${n === 0 ? ']' : '\n  ]'},\n  "summary": ${j(s, '  ')}` +
       Object.entries(catalog)
@@ -64,6 +61,7 @@ export const STREAM_FLAGS: ReadonlySet<string> = new Set([
   'quiet',
   'color',
   'maxFileSize',
+  'concurrency',
   // Config and file selection act before any offering is read.
   'config',
   'printConfig',
@@ -146,40 +144,84 @@ export function startProgress(plan: AuditPlan, io: Io): Progress | null {
   return makeProgress(plan.files.length, io, plan.flags.quiet ?? false);
 }
 
-/** Audit and write every output offering by offering; returns the exit code (as gateExitCode). */
+const LEVELS = [0, 1, 2, 3].map((level) => Object.freeze({ level }));
+
 /**
- * What the catalog-wide fields need of an offering, without its findings. Copied through
- * JSON so that no string in it is a slice that keeps the whole source text alive.
+ * What the catalog-wide fields need of an offering (its reference, provider, decision and
+ * aspect levels), and nothing else: 100,000 of them stay in memory until the end. Strings
+ * are copied so that none is a slice keeping a whole document alive.
  */
 function light(o: OfferingReport): OfferingReport {
-  const { findings: _f, reasons: _r, ...rest } = o;
-  return { ...(JSON.parse(JSON.stringify(rest)) as Omit<OfferingReport, 'findings' | 'reasons'>), findings: [], reasons: [] };
+  const own = (s: string | null) => (s === null ? null : (JSON.parse(JSON.stringify(s)) as string));
+  const aspects = o.aspects && (Object.fromEntries(Object.entries(o.aspects).map(([k, a]) => [k, LEVELS[a.level]!])) as unknown as OfferingReport['aspects']);
+  const r: OfferingReport = { file: own(o.file)!, id: own(o.id), title: own(o.title), provider: own(o.provider), decision: o.decision, score: null, aspects, findings: [], reasons: [] };
+  if (o.index !== undefined) r.index = o.index;
+  return r;
 }
 
+/** The spooled offerings, read back in order; `sizes` are their lengths in bytes. */
+async function* spooled(fh: FileHandle, sizes: readonly number[]): AsyncGenerator<string> {
+  let buf = Buffer.alloc(1 << 20);
+  let have = 0;
+  let at = 0;
+  let pos = 0;
+  for (const size of sizes) {
+    if (have - at < size) {
+      buf.copy(buf, 0, at, have);
+      have -= at;
+      at = 0;
+      if (size > buf.length) {
+        const bigger = Buffer.alloc(size);
+        buf.copy(bigger, 0, 0, have);
+        buf = bigger;
+      }
+      while (have < size) {
+        const { bytesRead } = await fh.read(buf, have, buf.length - have, pos);
+        if (bytesRead === 0) throw new Error('the temporary spool file ended early');
+        have += bytesRead;
+        pos += bytesRead;
+      }
+    }
+    yield buf.toString('utf8', at, at + size);
+    at += size;
+  }
+}
+
+/** Audit and write every output offering by offering; returns the exit code (as gateExitCode). */
 export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
-  const { auditFiles } = await import('../engine/audit.js');
+  const { auditedStream } = await import('../engine/pool.js');
+  const { offeringJson } = await import('../format/json.js');
   const { withCatalog } = await import('../catalog.js');
   const { catalogCollector } = await import('./catalog-input.js');
   const outs = await Promise.all(plan.targets.map(async (t) => ({ writer: await STREAMERS[t.format]!(), sink: await openSink(t.file, io) })));
   const head = { tool: toolInfo(), rubric: rubricInfo(plan.rubric), rules: ruleInfo(plan.rubric) };
   const summary = emptySummary();
   const progress = startProgress(plan, io);
-  // Offerings wait in a temporary file (one JSON line each) until the catalog-wide fields
-  // are known: a near-duplicate pair names both sides, so the first one is only complete
-  // once the second has been read. Only what those fields need stays in memory.
+  // Offerings wait, rendered, in a temporary file until the catalog-wide fields are known:
+  // a near-duplicate pair names both sides, so the first one is only complete once the
+  // second has been read. Only what those fields need stays in memory.
   const tmpDir = await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'));
-  const spool = await open(path.join(tmpDir, 'offerings.jsonl'), 'w+');
+  const spool = await open(path.join(tmpDir, 'offerings.json'), 'w+');
   const lights: OfferingReport[] = [];
+  const sizes: number[] = [];
   const collector = catalogCollector(plan);
   let pass = true;
   let n = 0;
   try {
-    let pending = '';
-    for await (const r of auditFiles(plan.files, { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, onEntry: collector.onEntry })) {
-      pending += JSON.stringify(r) + '\n';
-      if (pending.length > 1 << 16) {
-        await spool.write(pending);
-        pending = '';
+    let pending: string[] = [];
+    let pendingBytes = 0;
+    const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, renderJson: true, concurrency: plan.flags.concurrency };
+    for await (const a of auditedStream(plan.files, options)) {
+      const r = a.report;
+      collector.onEntry(a.competency);
+      const size = Buffer.byteLength(a.json!);
+      sizes.push(size);
+      pending.push(a.json!);
+      pendingBytes += size;
+      if (pendingBytes > 1 << 18) {
+        await spool.write(pending.join(''));
+        pending = [];
+        pendingBytes = 0;
       }
       lights.push(light(r));
       addToSummary(summary, r.decision);
@@ -187,18 +229,17 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
       n++;
       progress?.offering(r.file);
     }
-    if (pending) await spool.write(pending);
+    if (pending.length) await spool.write(pending.join(''));
     progress?.done();
     // canStream() guarantees no waivers here, so this is the same input as the whole-report path.
     const catalog = withCatalog({ ...head, offerings: lights, summary }, await collector.input());
     for (const o of outs) await o.sink.write(o.writer.head(head));
     let i = 0;
-    for await (const line of createInterface({ input: spool.createReadStream({ start: 0, autoClose: false }), crlfDelay: Infinity })) {
-      if (!line) continue;
-      const r = JSON.parse(line) as OfferingReport;
+    for await (const rendered of spooled(spool, sizes)) {
       const dups = catalog.offerings[i]?.duplicates;
-      if (dups) r.duplicates = dups;
-      for (const o of outs) await o.sink.write(o.writer.offering(r, i));
+      // Duplicates come last in an offering, as withCatalog adds them.
+      const text = dups ? offeringJson({ ...(JSON.parse(rendered) as OfferingReport), duplicates: dups }) : rendered;
+      for (const o of outs) await o.sink.write(o.writer.offering(text, i));
       i++;
     }
     const { generated, sources, waivers, duplicates, providers } = catalog;

@@ -50,6 +50,8 @@ export interface AuditFlags {
   exclude?: string[];
   /** Reviewer waivers file (from the config or `--waivers`). */
   waivers?: string;
+  /** `--concurrency`: worker threads (0 for none); undefined for automatic. */
+  concurrency?: number;
 }
 
 /** The audit clock: SOURCE_DATE_EPOCH (seconds) when set, for reproducible reports. */
@@ -82,6 +84,15 @@ export async function writeOutput(file: string, text: string, io: Io): Promise<v
   } catch (e) {
     throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** Parse `--concurrency`: `auto` (undefined), `off` (0) or a number of worker threads. */
+export function parseConcurrency(value: string): number | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === 'auto') return undefined;
+  if (v === 'off') return 0;
+  if (!/^\d+$/.test(v) || Number(v) > 64) throw new UsageError(`invalid concurrency "${value}": use auto, off, or a number of worker threads from 0 to 64`);
+  return Number(v);
 }
 
 /** Parse a whole number ≥ 0 (--max-warnings). */
@@ -176,7 +187,7 @@ export async function collectReport(plan: AuditPlan, io?: Io): Promise<Report> {
   const progress = io ? startProgress(plan, io) : null;
   const offerings: OfferingReport[] = [];
   const catalog = catalogCollector(plan);
-  const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, waivers: plan.waivers, onEntry: catalog.onEntry };
+  const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, waivers: plan.waivers, onEntry: catalog.onEntry, concurrency: plan.flags.concurrency };
   for await (const o of auditFiles(plan.files, options)) {
     offerings.push(o);
     progress?.offering(o.file);
@@ -252,6 +263,7 @@ export function auditCommand(io: Io, result: { code: number }): Command {
     .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--waivers <file>', 'reviewer waivers (JSON or YAML): waived findings are shown but not counted')
     .option('--max-file-size <size>', 'largest file read (e.g. 512kB, 5MB)', parseSize)
+    .option('--concurrency <n>', 'worker threads: auto (one per core for 300 files or more), off, or a number', parseConcurrency)
     .addOption(new Option('--fail-on <severity>', 'exit 1 on any finding at or above this severity (default none; info with --baseline)').choices(FAIL_ON))
     .option('--max-warnings <n>', 'exit 1 if there are more than n warning findings', parseCount)
     .option('--baseline <file>', `fail only on what is new or worse than this baseline (written by \`mcaudit baseline\`)`)

@@ -4,17 +4,16 @@
  * Both audit paths (whole report and streaming) use this one collector.
  */
 import type { CatalogInput } from '../catalog.js';
-import type { Entry } from '../load/file.js';
 import { hashSources } from '../load/sources.js';
 import type { AuditPlan } from './audit.js';
 
 /** A fresh copy of a string: a substring of a document would keep the whole document in memory. */
 const own = (s: string | null): string | null => (s === null ? null : (JSON.parse(JSON.stringify(s)) as string));
 
-export function catalogCollector(plan: AuditPlan): { onEntry: (e: Entry) => void; input: () => Promise<CatalogInput> } {
+export function catalogCollector(plan: AuditPlan): { onEntry: (competency: string | null) => void; input: () => Promise<CatalogInput> } {
   const competencies: (string | null)[] = [];
   return {
-    onEntry: (e) => competencies.push(e.kind === 'offering' ? own(e.doc.data.competency ?? null) : null),
+    onEntry: (competency) => competencies.push(own(competency)),
     input: async () => ({
       generated: plan.ctx.now,
       sources: await hashSources(plan.files),

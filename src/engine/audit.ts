@@ -3,7 +3,8 @@
  * decide. Pure data in, data out; no console, no colour.
  */
 import type { Entry, LoadOptions } from '../load/file.js';
-import { loadFile } from '../load/file.js';
+import { loadFileSync } from '../load/file.js';
+import { offeringJson } from '../format/json.js';
 import type { InputFile } from '../load/discover.js';
 import { providerName } from '../model/offering.js';
 import type { RuleContext } from '../rules/define.js';
@@ -76,26 +77,56 @@ export interface AuditOptions extends LoadOptions {
   ctx: RuleContext;
   /** Reviewer waivers (`--waivers`). */
   waivers?: readonly Waiver[];
-  /** Called with each loaded entry and its report (catalog comparison reads the documents). */
-  onEntry?: (entry: Entry, report: OfferingReport) => void;
+  /** Called with each offering's competency statement (null when none) and its report, in report order. */
+  onEntry?: (competency: string | null, report: OfferingReport) => void;
+  /**
+   * Worker threads for big catalogs: a number, or undefined for one per core when the
+   * catalog is big enough to pay for starting them (see src/engine/pool.ts). 0 or 1: none.
+   */
+  concurrency?: number;
+  /**
+   * Render each offering as report JSON where it is audited (`Audited.json`) and pass on
+   * only the report's catalog fields (no findings or reasons): the streamed JSON path.
+   */
+  renderJson?: boolean;
 }
 
-/** Audit files one at a time, yielding each offering's report as soon as it is ready. */
+/** One audited offering, as the audit paths pass it on. */
+export interface Audited {
+  report: OfferingReport;
+  /** The competency statement, for catalog-wide comparison (null when absent or invalid). */
+  competency: string | null;
+  /** With `renderJson`: the offering as report JSON; `report` then has no findings or reasons. */
+  json?: string;
+}
+
+/** Load one input file and audit every offering in it. Synchronous and pure but for the read. */
+export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' | 'concurrency'>): Audited[] {
+  const entries: Entry[] = f.problem
+    ? [
+        {
+          kind: 'invalid',
+          file: f.rel,
+          finding: { ruleId: 'invalid-document', aspect: null, severity: 'error', message: f.problem, fix: null, line: null, column: null, path: null },
+        },
+      ]
+    : loadFileSync(f.abs, f.rel, options);
+  return entries.map((e) => {
+    const report = auditEntry(e, options.rubric, options.ctx, options.waivers);
+    const competency = e.kind === 'offering' ? (e.doc.data.competency ?? null) : null;
+    if (!options.renderJson) return { report, competency };
+    return { report: { ...report, findings: [], reasons: [] }, competency, json: offeringJson(report) };
+  });
+}
+
+/**
+ * Audit files, yielding each offering's report as soon as it is ready, in input order.
+ * Big catalogs are audited by worker threads (src/engine/pool.ts); the reports are the same.
+ */
 export async function* auditFiles(files: readonly InputFile[], options: AuditOptions): AsyncGenerator<OfferingReport> {
-  for (const f of files) {
-    const entries: Entry[] = f.problem
-      ? [
-          {
-            kind: 'invalid',
-            file: f.rel,
-            finding: { ruleId: 'invalid-document', aspect: null, severity: 'error', message: f.problem, fix: null, line: null, column: null, path: null },
-          },
-        ]
-      : await loadFile(f.abs, f.rel, options);
-    for (const e of entries) {
-      const r = auditEntry(e, options.rubric, options.ctx, options.waivers);
-      options.onEntry?.(e, r);
-      yield r;
-    }
+  const { auditedStream } = await import('./pool.js');
+  for await (const a of auditedStream(files, options)) {
+    options.onEntry?.(a.competency, a.report);
+    yield a.report;
   }
 }

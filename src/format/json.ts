@@ -15,3 +15,11 @@ export function escapeJsonText(json: string): string {
 
 /** The report as JSON (the documented shape; control characters are escaped). */
 export const json: Formatter = (report) => escapeJsonText(JSON.stringify(report, null, 2)) + '\n';
+
+/** `value` as report JSON, indented to sit `pad` deep inside the report (the streamed JSON path). */
+export function jsonAt(value: unknown, pad: string): string {
+  return escapeJsonText(JSON.stringify(value, null, 2)).replace(/\n/g, `\n${pad}`);
+}
+
+/** One offering as it appears in the report's `offerings` array. */
+export const offeringJson = (o: unknown): string => jsonAt(o, '    ');

@@ -4,7 +4,7 @@
  * line and a plain message, and the run goes on. Front matter is never evaluated as
  * code: only YAML and JSON are read.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { normaliseFields, type Offering } from '../model/offering.js';
@@ -364,12 +364,16 @@ export function loadMarkdownText(file: string, text: string): Entry[] {
   return [{ kind: 'offering', doc, findings }];
 }
 
-/** Read and load one file. `file` is the display path (relative, forward slashes). */
-export async function loadFile(absPath: string, file: string, options: LoadOptions = {}): Promise<Entry[]> {
+/**
+ * Read and load one file. `file` is the display path (relative, forward slashes).
+ * Reads synchronously: a catalog is read one small file after another (or by worker
+ * threads), and a blocking read costs far less than a round trip through the thread pool.
+ */
+export function loadFileSync(absPath: string, file: string, options: LoadOptions = {}): Entry[] {
   const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let buf: Buffer;
   try {
-    const st = await stat(absPath);
+    const st = statSync(absPath);
     if (st.isDirectory()) return [invalid(file, 'is a directory, not a file')];
     // A FIFO, socket or device could block or never end: only regular files are read.
     if (!st.isFile()) return [invalid(file, 'is not a regular file (a pipe, socket or device); it is not read')];
@@ -377,7 +381,7 @@ export async function loadFile(absPath: string, file: string, options: LoadOptio
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       return [invalid(file, `file is ${mb(st.size)}, over the ${mb(max)} limit; raise --max-file-size to read it`)];
     }
-    buf = await readFile(absPath);
+    buf = readFileSync(absPath);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'file not found' : code === 'ELOOP' ? 'symbolic link loop' : (e as Error).message;
@@ -386,6 +390,11 @@ export async function loadFile(absPath: string, file: string, options: LoadOptio
   const dec = decode(buf);
   if ('error' in dec) return [invalid(file, dec.error, dec.pos)];
   return loadText(file, dec.text);
+}
+
+/** `loadFileSync`, for callers that await. */
+export async function loadFile(absPath: string, file: string, options: LoadOptions = {}): Promise<Entry[]> {
+  return loadFileSync(absPath, file, options);
 }
 
 /** Load already-decoded text, choosing the reader by file extension. */

@@ -1,0 +1,22 @@
+/**
+ * A worker thread of the audit pool (src/engine/pool.ts): it resolves the same rubric,
+ * then loads and audits each batch of files it is sent and posts the results back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { resolveRubric } from '../rubric/load.js';
+import { auditInput } from './audit.js';
+import type { WorkerInit, WorkerReply, WorkerRequest } from './pool.js';
+
+const init = workerData as WorkerInit;
+const rubric = resolveRubric(init.rubric.file, init.rubric.origin, init.rubric.sha256);
+const options = { rubric, ctx: { now: new Date(init.now) }, maxFileSize: init.maxFileSize, waivers: init.waivers, renderJson: init.renderJson };
+
+parentPort!.on('message', (m: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    reply = { seq: m.seq, items: m.files.flatMap((f) => auditInput(f, options)) };
+  } catch (e) {
+    reply = { seq: m.seq, error: (e as Error).message };
+  }
+  parentPort!.postMessage(reply);
+});
