@@ -62,7 +62,8 @@ export async function* auditedStream(files: readonly InputFile[], options: Audit
   yield* pooled(files, options, n, script!);
 }
 
-async function* pooled(files: readonly InputFile[], options: AuditOptions, n: number, script: URL): AsyncGenerator<Audited> {
+/** Audit `files` on `n` workers running `script` (exported for tests, which give failing scripts). */
+export async function* pooled(files: readonly InputFile[], options: AuditOptions, n: number, script: URL): AsyncGenerator<Audited> {
   const { Worker } = await import('node:worker_threads');
   const batches: InputFile[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
