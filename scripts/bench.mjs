@@ -5,7 +5,9 @@
  * For each size it generates a synthetic catalog deterministically (about 3 KB of Markdown
  * per offering, mixed quality) in a temp folder, then runs, each as a child process:
  *   - the baseline: read every file and parse its front matter with gray-matter, nothing else;
- *   - the full audit: `mcaudit audit <dir> --format json:<file>`.
+ *   - the full audit: `mcaudit audit <dir> --format json:<file>` (worker threads as `auto` picks);
+ *   - up to 10,000 offerings, the same audit in one thread (`--concurrency off`), to show
+ *     what the workers gain on this machine.
  * It prints wall time, offerings per second, peak RSS and the audit/baseline ratio; then
  * start-up (`mcaudit --version` and a one-file audit against a bare `node -e ""`) and
  * pathological inputs (1 MB lines of punctuation and words). Peak RSS comes from
@@ -116,8 +118,8 @@ const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 async function bench() {
 console.log(`mcaudit bench — node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${TIME ? 'peak RSS from /usr/bin/time' : 'peak RSS n/a'}`);
 console.log('');
-console.log('offerings | KB/offering | baseline s | audit s | offerings/s | ratio | baseline RSS MB | audit RSS MB');
-console.log('--- | --- | --- | --- | --- | --- | --- | ---');
+console.log('offerings | KB/offering | baseline s | audit s | offerings/s | ratio | baseline RSS MB | audit RSS MB | one thread s (ratio)');
+console.log('--- | --- | --- | --- | --- | --- | --- | --- | ---');
 const rows = [];
 for (const n of SIZES) {
   const { dir, bytes } = generate(n);
@@ -128,9 +130,12 @@ for (const n of SIZES) {
     const base = measure(process.execPath, ['--input-type=module', '-e', BASELINE, dir], { cwd: ROOT });
     const audit = measure(process.execPath, [BIN, 'audit', dir, '--format', `json:${out}`], { cwd: dir, env: { ...process.env, CI: '1' } });
     const size = statSync(out).size;
+    const one = n <= 10000 ? measure(process.execPath, [BIN, 'audit', dir, '--format', `json:${out}`, '--concurrency', 'off'], { cwd: dir, env: { ...process.env, CI: '1' } }) : null;
     const row = { n, base, audit, ratio: audit.wall / base.wall };
     rows.push(row);
-    console.log(`${n} | ${fmt(bytes / n / 1024, 1)} | ${fmt(base.wall)} | ${fmt(audit.wall)} | ${Math.round(n / audit.wall)} | ${fmt(row.ratio)}x | ${fmt(base.rssMB, 0)} | ${fmt(audit.rssMB, 0)} (report ${fmt(size / 2 ** 20, 0)} MB)`);
+    console.log(
+      `${n} | ${fmt(bytes / n / 1024, 1)} | ${fmt(base.wall)} | ${fmt(audit.wall)} | ${Math.round(n / audit.wall)} | ${fmt(row.ratio)}x | ${fmt(base.rssMB, 0)} | ${fmt(audit.rssMB, 0)} (report ${fmt(size / 2 ** 20, 0)} MB) | ${one ? `${fmt(one.wall)} (${fmt(one.wall / base.wall)}x)` : 'n/a'}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
