@@ -3,11 +3,10 @@
  * reviewer waivers, possible duplicates and the by-provider summary. Pure functions
  * of data already collected; the command layer reads the files.
  */
-import { findDuplicates } from './compare/duplicates.js';
+import type { DuplicatePair } from './compare/duplicates.js';
 import { staleWaivers } from './engine/waivers.js';
 import type { Waiver } from './load/waivers.js';
 import type { Report } from './report.js';
-import { DEFAULT_DUPLICATE_THRESHOLD } from './rubric/schema.js';
 import { ASPECT_IDS, type AspectId, type DuplicateRef, type OfferingReport } from './types.js';
 
 export interface SourceFile {
@@ -56,11 +55,13 @@ export interface CatalogInput {
   /** When the report was generated (SOURCE_DATE_EPOCH when set). */
   generated: Date;
   sources: SourceFile[];
-  /** Competency statement per offering, in report order (null when absent or invalid). */
-  competencies: (string | null)[];
+  /**
+   * Near-duplicate competency statements (src/compare/duplicates.ts), as indexes into the
+   * report's offerings, sorted by a, then b.
+   */
+  duplicates: readonly DuplicatePair[];
   waivers: readonly Waiver[];
   waiversFile: string | null;
-  duplicateThreshold?: number;
 }
 
 function ref(o: OfferingReport): OfferingRef {
@@ -100,8 +101,7 @@ export function providerSummaries(offerings: readonly OfferingReport[]): Provide
  * (and each offering's `duplicates`), `providers`. Returns a new report.
  */
 export function withCatalog(report: Report, input: CatalogInput): Report {
-  const threshold = input.duplicateThreshold ?? DEFAULT_DUPLICATE_THRESHOLD;
-  const pairs = findDuplicates(input.competencies, threshold);
+  const pairs = input.duplicates;
   const perOffering = new Map<number, DuplicateRef[]>();
   const add = (i: number, r: DuplicateRef) => {
     const list = perOffering.get(i);

@@ -4,6 +4,11 @@
  * grows with the number of statements plus the candidate pairs that share a band, not
  * with every pair. Candidates are confirmed by exact Jaccard on the shingle sets.
  * Pure and deterministic: fixed seeds, sorted output.
+ *
+ * Memory: statements are added one at a time to a `duplicateIndex`, which keeps no text,
+ * only each statement's sorted shingle hashes and one 32-bit hash per LSH band, all in a
+ * few growing typed arrays (4 bytes per shingle plus 4 per band and 4 per statement).
+ * Candidates are found per band by sorting (band hash, index) keys, not with string keys.
  */
 
 /** Words shorter than this many make no statement worth comparing. */
@@ -18,12 +23,19 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
-/** FNV-1a, 32 bits. */
-function fnv(s: string): number {
+/** FNV-1a, 32 bits, of `w[from..to)` joined by single spaces (the same value as hashing the joined string). */
+function fnvWords(w: readonly string[], from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let k = from; k < to; k++) {
+    if (k > from) {
+      h ^= 0x20;
+      h = Math.imul(h, 0x01000193);
+    }
+    const s = w[k]!;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
   }
   return h >>> 0;
 }
@@ -38,44 +50,80 @@ function mix(x: number): number {
   return x >>> 0;
 }
 
-const SEEDS = Array.from({ length: HASHES }, (_, i) => mix(Math.imul(i + 1, 0x9e3779b9)));
+const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(Math.imul(i + 1, 0x9e3779b9)));
+
+const NO_SHINGLES = new Uint32Array(0);
+
+/** The statement's word-shingle hashes, sorted and unique (empty when too short). */
+function shingleSet(text: string, k = SHINGLE): Uint32Array {
+  const w = words(text);
+  if (w.length < MIN_WORDS) return NO_SHINGLES;
+  const out = new Uint32Array(w.length < k ? 1 : w.length - k + 1);
+  if (w.length < k) out[0] = fnvWords(w, 0, w.length);
+  else for (let i = 0; i + k <= w.length; i++) out[i] = fnvWords(w, i, i + k);
+  out.sort();
+  let m = 0;
+  for (let i = 0; i < out.length; i++) if (m === 0 || out[i] !== out[m - 1]) out[m++] = out[i]!;
+  return out.subarray(0, m);
+}
 
 /** The statement's set of word-shingle hashes, sorted and unique (empty when too short). */
 export function shingles(text: string, k = SHINGLE): number[] {
-  const w = words(text);
-  if (w.length < MIN_WORDS) return [];
-  const out = new Set<number>();
-  if (w.length < k) out.add(fnv(w.join(' ')));
-  for (let i = 0; i + k <= w.length; i++) out.add(fnv(w.slice(i, i + k).join(' ')));
-  return [...out].sort((a, b) => a - b);
+  return Array.from(shingleSet(text, k));
 }
 
 /** Exact Jaccard similarity of two sorted unique lists. */
-export function jaccard(a: readonly number[], b: readonly number[]): number {
-  if (!a.length && !b.length) return 0;
-  let i = 0;
-  let j = 0;
+export function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  return jaccardIn(a, 0, a.length, b, 0, b.length);
+}
+
+/** Jaccard similarity of the sorted unique runs `a[i..ie)` and `b[j..je)`. */
+function jaccardIn(a: ArrayLike<number>, i: number, ie: number, b: ArrayLike<number>, j: number, je: number): number {
+  const la = ie - i;
+  const lb = je - j;
+  if (!la && !lb) return 0;
   let inter = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
+  while (i < ie && j < je) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
       inter++;
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
+    } else if (x < y) i++;
     else j++;
   }
-  return inter / (a.length + b.length - inter);
+  return inter / (la + lb - inter);
 }
 
-function signature(set: readonly number[]): Uint32Array {
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const x of set) {
-    for (let i = 0; i < HASHES; i++) {
-      const h = mix(x ^ SEEDS[i]!);
-      if (h < sig[i]!) sig[i] = h;
+/**
+ * The Jaccard similarity of the sorted unique runs `a[i..ie)` and `b[j..je)` when it is at
+ * least `t` (the same value as `jaccardIn`), else -1, stopping as soon as too few elements
+ * remain to reach `t`.
+ */
+function jaccardAtLeast(a: ArrayLike<number>, i: number, ie: number, b: ArrayLike<number>, j: number, je: number, t: number): number {
+  const total = ie - i + (je - j);
+  const most = Math.min(ie - i, je - j);
+  // The fewest shared elements with a similarity of at least t (the same float arithmetic,
+  // which grows with the shared count, so fewer can never reach t).
+  let need = Math.max(0, Math.floor((t * total) / (1 + t)) - 1);
+  while (need <= most && need / (total - need) < t) need++;
+  if (need > most || total === 0) return -1;
+  let inter = 0;
+  while (i < ie && j < je) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+      continue;
     }
+    if (x < y) i++;
+    else j++;
+    if (inter + Math.min(ie - i, je - j) < need) return -1;
   }
-  return sig;
+  return inter < need ? -1 : inter / (total - inter);
 }
 
 /**
@@ -98,40 +146,175 @@ export interface DuplicatePair {
   similarity: number;
 }
 
+/** Statements added one at a time; `pairs()` then finds the near-duplicates among them. */
+export interface DuplicateIndex {
+  /** Add the next statement (index = number added before it); null or too short takes no part. */
+  add(text: string | null | undefined): void;
+  /** Statements added so far. */
+  readonly size: number;
+  /** Pairs whose word-shingle Jaccard similarity is at least the threshold, sorted by a, then b. */
+  pairs(): DuplicatePair[];
+}
+
+/** A typed array at least `need` long holding `old`'s contents (growing by half). */
+function grow(old: Uint32Array<ArrayBuffer>, need: number): Uint32Array<ArrayBuffer> {
+  if (need <= old.length) return old;
+  const next = new Uint32Array(Math.max(need, Math.ceil(old.length * 1.5)));
+  next.set(old);
+  return next;
+}
+
+/**
+ * An incremental near-duplicate index for one threshold. Per statement it keeps the
+ * sorted shingle hashes (4 bytes each), one offset and one 32-bit hash per LSH band;
+ * no text. A band's MinHash values are hashed to one number; candidates are the runs
+ * of equal band hashes, found by sorting. A candidate is reported when its exact Jaccard
+ * is at least the threshold and the two really share a band's MinHash values (checked
+ * again from the shingles, so a band-hash collision adds nothing): the same pairs and
+ * similarities as comparing full MinHash band keys.
+ */
+export function duplicateIndex(threshold: number): DuplicateIndex {
+  const r = rowsPerBand(threshold);
+  const bands = Math.floor(HASHES / r);
+  const rows = bands * r;
+  let n = 0;
+  /** Shingle hashes of every statement, one after another. */
+  let pool = new Uint32Array(4096);
+  /** Statement i's shingles are pool[starts[i]..starts[i + 1]). */
+  let starts = new Uint32Array(1024);
+  /** Statement i's band hashes are bandHash[i * bands .. (i + 1) * bands). */
+  let bandHash = new Uint32Array(1024 * bands);
+  const sig = new Uint32Array(rows);
+
+  /** MinHash values of statement i for rows from..to of the signature, into sig. */
+  const minHash = (i: number, from: number, to: number) => {
+    sig.fill(0xffffffff, from, to);
+    const end = starts[i + 1]!;
+    for (let p = starts[i]!; p < end; p++) {
+      const x = pool[p]!;
+      for (let s = from; s < to; s++) {
+        const h = mix(x ^ SEEDS[s]!);
+        if (h < sig[s]!) sig[s] = h;
+      }
+    }
+  };
+
+  /** One 32-bit hash of sig[from..from + r). */
+  const bandKey = (from: number): number => {
+    let h = 0x2545f491;
+    for (let s = from; s < from + r; s++) {
+      h = Math.imul(h ^ sig[s]!, 0x5bd1e995);
+      h ^= h >>> 15;
+    }
+    return mix(h);
+  };
+
+  const other = new Uint32Array(r);
+  /** Do statements a and b have equal MinHash values in band k (recomputed from their shingles)? */
+  const sameBand = (a: number, b: number, k: number): boolean => {
+    const from = k * r;
+    minHash(a, from, from + r);
+    other.set(sig.subarray(from, from + r));
+    minHash(b, from, from + r);
+    for (let s = 0; s < r; s++) if (other[s] !== sig[from + s]) return false;
+    return true;
+  };
+
+  /** Have the statements order[s..e) really equal MinHash values in band k, not just equal band hashes? */
+  const uniformRun = (order: Uint32Array, s: number, e: number, k: number): boolean => {
+    for (let x = s + 1; x < e; x++) if (!sameBand(order[s]!, order[x]!, k)) return false;
+    return true;
+  };
+
+  return {
+    get size() {
+      return n;
+    },
+    add(text) {
+      const set = text ? shingleSet(text) : NO_SHINGLES;
+      starts = grow(starts, n + 2);
+      const at = starts[n]!;
+      pool = grow(pool, at + set.length);
+      pool.set(set, at);
+      starts[n + 1] = at + set.length;
+      bandHash = grow(bandHash, (n + 1) * bands);
+      if (set.length) {
+        minHash(n, 0, rows);
+        for (let k = 0; k < bands; k++) bandHash[n * bands + k] = bandKey(k * r);
+      }
+      n++;
+    },
+    pairs() {
+      let m = 0;
+      for (let i = 0; i < n; i++) if (starts[i + 1]! > starts[i]!) m++;
+      const active = new Uint32Array(m);
+      for (let i = 0, t = 0; i < n; i++) if (starts[i + 1]! > starts[i]!) active[t++] = i;
+      // Sort keys band hash * 2^bits + index as exact doubles when they fit in 53 bits.
+      const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+      const scale = 2 ** bits;
+      const packed = 32 + bits <= 53;
+      const keys = packed ? new Float64Array(m) : null;
+      const order = new Uint32Array(m);
+      const H = bandHash;
+      const out: DuplicatePair[] = [];
+      for (let k = 0; k < bands; k++) {
+        if (keys) {
+          for (let t = 0; t < m; t++) keys[t] = H[active[t]! * bands + k]! * scale + active[t]!;
+          keys.sort();
+          for (let t = 0; t < m; t++) order[t] = keys[t]! % scale;
+        } else {
+          order.set(active);
+          order.sort((x, y) => H[x * bands + k]! - H[y * bands + k]! || x - y);
+        }
+        for (let s = 0; s < m; ) {
+          const h = H[order[s]! * bands + k]!;
+          let e = s + 1;
+          while (e < m && H[order[e]! * bands + k] === h) e++;
+          // order[s..e): one run of equal band hashes, indexes ascending. Whether their band
+          // values are really equal is checked once per run, when a pair first needs it.
+          let uniform: boolean | undefined;
+          for (let x = s; x < e - 1; x++) {
+            const a = order[x]!;
+            const aBand = a * bands;
+            const a0 = starts[a]!;
+            const a1 = starts[a + 1]!;
+            for (let y = x + 1; y < e; y++) {
+              const b = order[y]!;
+              const bBand = b * bands;
+              // Each pair once: in the first band where its band hashes are equal.
+              let earlier = false;
+              for (let j = 0; j < k; j++) {
+                if (H[aBand + j] === H[bBand + j]) {
+                  earlier = true;
+                  break;
+                }
+              }
+              if (earlier) continue;
+              const sim = jaccardAtLeast(pool, a0, a1, pool, starts[b]!, starts[b + 1]!, threshold);
+              if (sim < threshold) continue;
+              // Identical sets share every band; otherwise make sure a band really matches.
+              if (sim !== 1 && !(uniform ??= uniformRun(order, s, e, k))) {
+                let shared = false;
+                for (let j = k; j < bands && !shared; j++) shared = H[aBand + j] === H[bBand + j] && sameBand(a, b, j);
+                if (!shared) continue;
+              }
+              out.push({ a, b, similarity: Math.floor(sim * 100) / 100 });
+            }
+          }
+          s = e;
+        }
+      }
+      return out.sort((p, q) => p.a - q.a || p.b - q.b);
+    },
+  };
+}
+
 /**
  * Pairs of statements whose word-shingle Jaccard similarity is at least `threshold`.
  * `texts[i]` null or too short takes no part. Pairs sorted by a, then b.
  */
 export function findDuplicates(texts: readonly (string | null | undefined)[], threshold: number): DuplicatePair[] {
-  const sets = texts.map((t) => (t ? shingles(t) : []));
-  const r = rowsPerBand(threshold);
-  const bands = Math.floor(HASHES / r);
-  const buckets = new Map<string, number[]>();
-  sets.forEach((set, i) => {
-    if (!set.length) return;
-    const sig = signature(set);
-    for (let b = 0; b < bands; b++) {
-      const key = `${b}:${Array.from(sig.subarray(b * r, b * r + r)).join(',')}`;
-      const list = buckets.get(key);
-      if (list) list.push(i);
-      else buckets.set(key, [i]);
-    }
-  });
-  const seen = new Set<number>();
-  const n = texts.length;
-  const pairs: DuplicatePair[] = [];
-  for (const list of buckets.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const a = list[x]!;
-        const b = list[y]!;
-        const key = a * n + b;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const s = jaccard(sets[a]!, sets[b]!);
-        if (s >= threshold) pairs.push({ a, b, similarity: Math.floor(s * 100) / 100 });
-      }
-    }
-  }
-  return pairs.sort((p, q) => p.a - q.a || p.b - q.b);
+  const index = duplicateIndex(threshold);
+  for (const t of texts) index.add(t);
+  return index.pairs();
 }
