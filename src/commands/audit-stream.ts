@@ -211,23 +211,26 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
     let pending: string[] = [];
     let pendingBytes = 0;
     const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, renderJson: true, concurrency: plan.flags.concurrency };
-    for await (const a of auditedStream(plan.files, options)) {
-      const r = a.report;
-      collector.onEntry(a.competency);
-      const size = Buffer.byteLength(a.json!);
-      sizes.push(size);
-      pending.push(a.json!);
-      pendingBytes += size;
-      if (pendingBytes > 1 << 18) {
-        await spool.write(pending.join(''));
-        pending = [];
-        pendingBytes = 0;
+    for await (const { file, source, items } of auditedStream(plan.files, options)) {
+      collector.onSource(file, source);
+      for (const a of items) {
+        const r = a.report;
+        collector.onEntry(a.competency);
+        const size = Buffer.byteLength(a.json!);
+        sizes.push(size);
+        pending.push(a.json!);
+        pendingBytes += size;
+        if (pendingBytes > 1 << 18) {
+          await spool.write(pending.join(''));
+          pending = [];
+          pendingBytes = 0;
+        }
+        lights.push(light(r));
+        addToSummary(summary, r.decision);
+        if (!meetsGate(r.decision, plan.flags.minDecision)) pass = false;
+        n++;
+        progress?.offering(r.file);
       }
-      lights.push(light(r));
-      addToSummary(summary, r.decision);
-      if (!meetsGate(r.decision, plan.flags.minDecision)) pass = false;
-      n++;
-      progress?.offering(r.file);
     }
     if (pending.length) await spool.write(pending.join(''));
     progress?.done();

@@ -187,7 +187,7 @@ export async function collectReport(plan: AuditPlan, io?: Io): Promise<Report> {
   const progress = io ? startProgress(plan, io) : null;
   const offerings: OfferingReport[] = [];
   const catalog = catalogCollector(plan);
-  const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, waivers: plan.waivers, onEntry: catalog.onEntry, concurrency: plan.flags.concurrency };
+  const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, waivers: plan.waivers, onEntry: catalog.onEntry, onSource: catalog.onSource, concurrency: plan.flags.concurrency };
   for await (const o of auditFiles(plan.files, options)) {
     offerings.push(o);
     progress?.offering(o.file);

@@ -5,6 +5,8 @@
 import type { Entry, LoadOptions } from '../load/file.js';
 import { loadFileSync } from '../load/file.js';
 import { offeringJson } from '../format/json.js';
+import { createHash } from 'node:crypto';
+import type { SourceFile } from '../catalog.js';
 import type { InputFile } from '../load/discover.js';
 import { providerName } from '../model/offering.js';
 import type { RuleContext } from '../rules/define.js';
@@ -79,6 +81,8 @@ export interface AuditOptions extends LoadOptions {
   waivers?: readonly Waiver[];
   /** Called with each offering's competency statement (null when none) and its report, in report order. */
   onEntry?: (competency: string | null, report: OfferingReport) => void;
+  /** Called with each input file and the hash of its bytes (null when it was not read), before its offerings. */
+  onSource?: (file: InputFile, source: SourceFile | null) => void;
   /**
    * Worker threads for big catalogs: a number, or undefined for one per core when the
    * catalog is big enough to pay for starting them (see src/engine/pool.ts). 0 or 1: none.
@@ -100,8 +104,17 @@ export interface Audited {
   json?: string;
 }
 
+/** One input file, audited: its offerings, and the sha256 of its bytes for the audit trail. */
+export interface AuditedFile {
+  /** Null when the file was not read (not a regular file, too large, unreadable): hash it apart. */
+  source: SourceFile | null;
+  items: Audited[];
+}
+
 /** Load one input file and audit every offering in it. Synchronous and pure but for the read. */
-export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' | 'concurrency'>): Audited[] {
+export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' | 'onSource' | 'concurrency'>): AuditedFile {
+  let source: SourceFile | null = null;
+  const hash = (buf: Buffer) => (source = { file: f.rel, sha256: createHash('sha256').update(buf).digest('hex'), bytes: buf.length });
   const entries: Entry[] = f.problem
     ? [
         {
@@ -110,13 +123,14 @@ export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' |
           finding: { ruleId: 'invalid-document', aspect: null, severity: 'error', message: f.problem, fix: null, line: null, column: null, path: null },
         },
       ]
-    : loadFileSync(f.abs, f.rel, options);
-  return entries.map((e) => {
+    : loadFileSync(f.abs, f.rel, options, hash);
+  const items = entries.map((e): Audited => {
     const report = auditEntry(e, options.rubric, options.ctx, options.waivers);
     const competency = e.kind === 'offering' ? (e.doc.data.competency ?? null) : null;
     if (!options.renderJson) return { report, competency };
     return { report: { ...report, findings: [], reasons: [] }, competency, json: offeringJson(report) };
   });
+  return { source, items };
 }
 
 /**
@@ -125,8 +139,11 @@ export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' |
  */
 export async function* auditFiles(files: readonly InputFile[], options: AuditOptions): AsyncGenerator<OfferingReport> {
   const { auditedStream } = await import('./pool.js');
-  for await (const a of auditedStream(files, options)) {
-    options.onEntry?.(a.competency, a.report);
-    yield a.report;
+  for await (const { file, source, items } of auditedStream(files, options)) {
+    options.onSource?.(file, source);
+    for (const a of items) {
+      options.onEntry?.(a.competency, a.report);
+      yield a.report;
+    }
   }
 }

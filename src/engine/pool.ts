@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { InputFile } from '../load/discover.js';
-import { auditInput, type Audited, type AuditOptions } from './audit.js';
+import { auditInput, type AuditedFile, type AuditOptions } from './audit.js';
 
 /** Below this many files a run stays in one thread (worker start-up would not pay). */
 export const POOL_MIN_FILES = 300;
@@ -36,7 +36,10 @@ export interface WorkerRequest {
   seq: number;
   files: InputFile[];
 }
-export type WorkerReply = { seq: number; items: Audited[] } | { seq: number; error: string };
+export type WorkerReply = { seq: number; items: AuditedFile[] } | { seq: number; error: string };
+
+/** An input file with its audit. */
+export type FileAudit = AuditedFile & { file: InputFile };
 
 /** The worker script, when it has been built (tests run from TypeScript sources, without one). */
 function workerScript(): URL | null {
@@ -51,19 +54,19 @@ export function workerCount(files: number, concurrency: number | undefined, core
   return Math.min(cores, 8);
 }
 
-/** Every offering of `files`, audited, in input order. */
-export async function* auditedStream(files: readonly InputFile[], options: AuditOptions): AsyncGenerator<Audited> {
+/** Every file of `files`, audited, in input order. */
+export async function* auditedStream(files: readonly InputFile[], options: AuditOptions): AsyncGenerator<FileAudit> {
   const script = workerScript();
   const n = script ? workerCount(files.length, options.concurrency) : 0;
   if (n === 0) {
-    for (const f of files) yield* auditInput(f, options);
+    for (const f of files) yield { file: f, ...auditInput(f, options) };
     return;
   }
   yield* pooled(files, options, n, script!);
 }
 
 /** Audit `files` on `n` workers running `script` (exported for tests, which give failing scripts). */
-export async function* pooled(files: readonly InputFile[], options: AuditOptions, n: number, script: URL): AsyncGenerator<Audited> {
+export async function* pooled(files: readonly InputFile[], options: AuditOptions, n: number, script: URL): AsyncGenerator<FileAudit> {
   const { Worker } = await import('node:worker_threads');
   const batches: InputFile[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
@@ -74,14 +77,14 @@ export async function* pooled(files: readonly InputFile[], options: AuditOptions
     waivers: options.waivers ?? [],
     renderJson: options.renderJson ?? false,
   };
-  const done = new Map<number, Audited[]>();
+  const done = new Map<number, AuditedFile[]>();
   let wake: (() => void) | null = null;
-  const settle = (seq: number, items: Audited[]) => {
+  const settle = (seq: number, items: AuditedFile[]) => {
     done.set(seq, items);
     wake?.();
   };
   // A batch whose worker failed is audited here instead: no offering is ever lost.
-  const local = (seq: number) => settle(seq, batches[seq]!.flatMap((f) => auditInput(f, options)));
+  const local = (seq: number) => settle(seq, batches[seq]!.map((f) => auditInput(f, options)));
 
   let next = 0;
   let front = 0;
@@ -123,7 +126,8 @@ export async function* pooled(files: readonly InputFile[], options: AuditOptions
       done.delete(seq);
       front = seq + 1;
       for (const s of workers) feed(s);
-      yield* items;
+      const batch = batches[seq]!;
+      for (let i = 0; i < batch.length; i++) yield { file: batch[i]!, ...items[i]! };
     }
   } finally {
     for (const s of workers) {

@@ -14,7 +14,7 @@ const options = { rubric, ctx: { now: new Date(init.now) }, maxFileSize: init.ma
 parentPort!.on('message', (m: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { seq: m.seq, items: m.files.flatMap((f) => auditInput(f, options)) };
+    reply = { seq: m.seq, items: m.files.map((f) => auditInput(f, options)) };
   } catch (e) {
     reply = { seq: m.seq, error: (e as Error).message };
   }

@@ -368,8 +368,9 @@ export function loadMarkdownText(file: string, text: string): Entry[] {
  * Read and load one file. `file` is the display path (relative, forward slashes).
  * Reads synchronously: a catalog is read one small file after another (or by worker
  * threads), and a blocking read costs far less than a round trip through the thread pool.
+ * `onBytes` sees the bytes read (the audit trail hashes them without a second read).
  */
-export function loadFileSync(absPath: string, file: string, options: LoadOptions = {}): Entry[] {
+export function loadFileSync(absPath: string, file: string, options: LoadOptions = {}, onBytes?: (buf: Buffer) => void): Entry[] {
   const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let buf: Buffer;
   try {
@@ -382,6 +383,7 @@ export function loadFileSync(absPath: string, file: string, options: LoadOptions
       return [invalid(file, `file is ${mb(st.size)}, over the ${mb(max)} limit; raise --max-file-size to read it`)];
     }
     buf = readFileSync(absPath);
+    onBytes?.(buf);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'file not found' : code === 'ELOOP' ? 'symbolic link loop' : (e as Error).message;

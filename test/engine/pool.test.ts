@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { auditInput, type Audited } from '../../src/engine/audit.js';
-import { pooled, POOL_MIN_FILES, workerCount } from '../../src/engine/pool.js';
+import { auditInput } from '../../src/engine/audit.js';
+import { pooled, POOL_MIN_FILES, workerCount, type FileAudit } from '../../src/engine/pool.js';
 import type { InputFile } from '../../src/load/discover.js';
 import { loadRubric } from '../../src/rubric/load.js';
 import { ROOT, tmp } from '../cli-run.js';
@@ -53,9 +53,9 @@ describe('pooled', () => {
   const files = inputs(dir);
   const rubric = loadRubric('default');
   const options = { rubric, ctx: { now: new Date(1_700_000_000_000) } };
-  const serial = files.flatMap((f) => auditInput(f, options));
+  const serial = files.map((f) => ({ file: f, ...auditInput(f, options) }));
   const collect = async (script: URL, n = 2) => {
-    const out: Audited[] = [];
+    const out: FileAudit[] = [];
     for await (const a of pooled(files, options, n, script)) out.push(a);
     return out;
   };
@@ -64,6 +64,13 @@ describe('pooled', () => {
     writeFileSync(f, code);
     return pathToFileURL(f);
   };
+
+  it('hashes each file it reads, for the audit trail', () => {
+    expect(serial.every((a) => a.source !== null && /^[0-9a-f]{64}$/.test(a.source.sha256!) && a.source.file === a.file.rel)).toBe(true);
+    const gone = auditInput({ abs: path.join(dir, 'missing.md'), rel: 'missing.md' }, options);
+    expect(gone.source).toBeNull();
+    expect(gone.items[0]!.report.decision).toBe('invalid');
+  });
 
   it('audits every offering in this thread when the workers fail to start', async () => {
     const out = await collect(script('boom.mjs', 'throw new Error("cannot start");'));
@@ -75,7 +82,7 @@ describe('pooled', () => {
     const code = `import { parentPort } from 'node:worker_threads'; let k = 0;
       parentPort.on('message', (m) => { if (k++ === 0) parentPort.postMessage({ seq: m.seq, error: 'bad batch' }); else process.exit(3); });`;
     const out = await collect(script('dies.mjs', code));
-    expect(out.map((a) => a.report.file)).toEqual(serial.map((a) => a.report.file));
+    expect(out.map((a) => a.items.map((i) => i.report.file))).toEqual(serial.map((a) => a.items.map((i) => i.report.file)));
     expect(out).toEqual(serial);
   });
 });
