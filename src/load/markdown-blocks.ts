@@ -102,6 +102,9 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
       continue;
     }
     const trimmed = raw.trim();
+    // A line that starts with a letter opens no fence, heading, rule, list or quote.
+    const c0 = raw.charCodeAt(0);
+    const plain = (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90);
     if (trimmed === '') {
       flushPara();
       // A blank line ends an item unless the next non-blank line is indented under it.
@@ -118,14 +121,14 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
       if (!trimmed.includes('-->')) inComment = true;
       continue;
     }
-    const fm = FENCE.exec(raw);
+    const fm = plain ? null : FENCE.exec(raw);
     if (fm) {
       flushPara();
       flushItem();
       fence = fm[1]!;
       continue;
     }
-    const atx = ATX.exec(raw);
+    const atx = plain ? null : ATX.exec(raw);
     if (atx) {
       flushPara();
       flushItem();
@@ -134,14 +137,14 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
       continue;
     }
     // Setext heading: a one-line paragraph underlined with === or ---.
-    const st = SETEXT.exec(raw);
+    const st = plain ? null : SETEXT.exec(raw);
     if (st && para !== null && (para as { lines: string[] }).lines.length === 1 && !item) {
       const p = para as { lines: string[]; line: number; cols: number[] };
       blocks.push({ type: 'heading', text: p.lines[0]!.trim(), level: st[1]![0] === '=' ? 1 : 2, line: p.line, column: p.cols[0]! });
       para = null;
       continue;
     }
-    if (THEMATIC.exec(raw) || (st && st[1]![0] === '-' && para === null)) {
+    if ((!plain && THEMATIC.exec(raw)) || (st && st[1]![0] === '-' && para === null)) {
       flushPara();
       flushItem();
       continue;
@@ -160,7 +163,7 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
       }
       continue;
     }
-    const lm = LIST.exec(raw);
+    const lm = plain ? null : LIST.exec(raw);
     if (lm) {
       flushPara();
       const indent = indentWidth(lm[1]!);
@@ -170,7 +173,7 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
       blocks.push(item);
       continue;
     }
-    const q = QUOTE.exec(raw);
+    const q = plain ? null : QUOTE.exec(raw);
     const content = q ? raw.slice(q[0].length) : raw;
     const col = (q ? q[0].length : 0) + (content.length - content.trimStart().length) + 1;
     if (item && !q && indentWidth(/^[ \t]*/.exec(raw)![0]) >= Math.min(itemIndent, 2)) {
@@ -191,13 +194,18 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
   return blocks;
 }
 
+const INLINE_MARK = /[[*_`]/;
+
 /** Like plainInline, but a link keeps its target: "[Rowe 1986](https://doi.org/x)" -> "Rowe 1986 (https://doi.org/x)". */
 export function plainKeepUrls(s: string): string {
+  if (!s.includes('[')) return plainInline(s);
   return plainInline(s.replace(/(!?)\[([^[\]\n]{0,300})\]\(\s{0,20}([^()[\]\s]{0,2000})(?:\s[^()[\]\n]{0,300})?\)/g, (_m, _bang: string, text: string, url: string) => (url && !text.includes(url) ? `${text} (${url})` : text)));
 }
 
 /** Remove inline Markdown emphasis and code markers from a short text (titles, labels). */
 export function plainInline(s: string): string {
+  // Without "[" there is no link, and without "*", "_" or "`" no marker: only the trim is left.
+  if (!INLINE_MARK.test(s)) return s.trim();
   return s
     .replace(/!?\[([^[\]\n]{0,300})\]\([^()[\]\n]{0,2000}\)/g, '$1')
     .replace(/[*_`]{1,3}/g, '')

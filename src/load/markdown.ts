@@ -534,6 +534,9 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
   for (const t of blocks) {
     if (t.scope !== 'rubric' && t.scope !== 'evidence' && t.scope !== 'assessment') continue;
     if (t.kind === 'heading') continue;
+    // A sentence is a part of the text with a space (or an end) on both sides, so a
+    // block with no match anywhere has none in any sentence: skip the split.
+    if (!PASS_RULE_RE.test(t.text)) continue;
     for (const s of sentences(t.text)) {
       // "Assessors must reach 80% agreement" is about calibration, not about passing.
       if (PASS_RULE_RE.test(s) && !ABOUT_ASSESSORS_RE.test(s)) {
