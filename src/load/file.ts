@@ -141,10 +141,17 @@ function buildDoc(
 ): { doc: Doc; findings: Finding[] } {
   const findings: Finding[] = [];
   const strip = (p: string) => (pathPrefix && p.startsWith(pathPrefix) ? p.slice(pathPrefix.length) : pathPrefix ? null : p);
-  const positions = new Map<string, Position>();
-  for (const [p, pos] of index.positions) {
-    const s = strip(p);
-    if (s) positions.set(s, pos);
+  let positions: Map<string, Position>;
+  if (pathPrefix) {
+    positions = new Map();
+    for (const [p, pos] of index.positions) {
+      const s = strip(p);
+      if (s) positions.set(s, pos);
+    }
+  } else {
+    // strip() keeps every path as it is: copy all but the empty path.
+    positions = new Map(index.positions);
+    positions.delete('');
   }
   const { data, problems, unknownKeys, kept } = normaliseFields(raw);
   // List fields that lost invalid items: point new indexes at their original place.
@@ -172,7 +179,8 @@ function buildDoc(
   for (const leaf of index.strings) {
     const s = strip(leaf.path);
     if (!s) continue;
-    const top = s.split('.')[0]!;
+    const dot = s.indexOf('.');
+    const top = dot < 0 ? s : s.slice(0, dot);
     const block: TextBlock = { text: leaf.value, line: leaf.pos.line, column: leaf.pos.column, scope: unknownKeys.includes(top) ? 'other' : top, path: s, kind: 'field' };
     if (leaf.columns) block.columns = leaf.columns;
     blocks.push(block);
@@ -187,16 +195,22 @@ function buildDoc(
         merged[k] = { ...(v as object), ...(cur as object) };
       }
     }
-    for (const [p, pos] of body.positions) if (!positions.has(p)) positions.set(p, pos);
+    body.positions.forEach((pos, p) => {
+      if (!positions.has(p)) positions.set(p, pos);
+    });
     // Where front matter set a field, the body's blocks do not fill it: drop their data paths
     // so they cannot be mistaken for the front-matter items.
     for (const b of body.blocks) {
-      if (b.path && data[b.path.split('.')[0] as keyof Offering] !== undefined) delete b.path;
+      if (b.path) {
+        const dot = b.path.indexOf('.');
+        if (data[(dot < 0 ? b.path : b.path.slice(0, dot)) as keyof Offering] !== undefined) delete b.path;
+      }
+      blocks.push(b);
     }
-    blocks.push(...body.blocks);
   }
-  // Body-derived fields pass through the same validation as front matter.
-  const final = body ? normaliseFields(merged).data : data;
+  // Body-derived fields pass through the same validation as front matter (front-matter
+  // values the body left alone are valid already).
+  const final = body ? normaliseFields(merged, data).data : data;
   const doc: Doc = {
     file,
     source,
