@@ -185,7 +185,7 @@ function buildDoc(
     if (leaf.columns) block.columns = leaf.columns;
     blocks.push(block);
   }
-  const merged: Record<string, unknown> = { ...data };
+  const merged: Record<string, unknown> = Object.assign({}, data);
   if (body) {
     // Body sections fill what front matter leaves out (one level deep for rubric/assessment).
     for (const [k, v] of Object.entries(body.fields)) {
@@ -336,7 +336,9 @@ export function loadMarkdownText(file: string, text: string): Entry[] {
     try {
       let captured: Raw | null = null;
       // gray-matter splits only the block we found, so its idea of the closing line is ours.
-      const block = [...lines.slice(0, close), '---'].join('\n');
+      let end = close; // offset of the closing line: the lines before it and their line breaks
+      for (let i = 0; i < close; i++) end += lines[i]!.length;
+      const block = text.slice(0, end) + '---';
       matter(block, {
         language: 'yaml',
         engines: {
@@ -373,7 +375,7 @@ export function loadMarkdownText(file: string, text: string): Entry[] {
     }
     bodyStart = close + 1;
   }
-  const body = readBody(lines.slice(bodyStart), bodyStart + 1);
+  const body = readBody(lines, bodyStart + 1, bodyStart);
   const { doc, findings } = buildDoc(file, 'markdown', raw.data, raw.index, '', { line: 1, column: 1 }, body);
   return [{ kind: 'offering', doc, findings }];
 }

@@ -65,9 +65,11 @@ function stripClosingHashes(s: string): string {
 
 /**
  * Read Markdown `lines` (already split, no line terminators) into blocks.
- * `firstLine` is the file line number of `lines[0]`.
+ * `firstLine` is the file line number of `lines[start]`; lines before `start` are not read.
  */
-export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
+export function readBlocks(lines: readonly string[], firstLine = 1, start = 0): MdBlock[] {
+  // File line number of lines[i] is base + i.
+  const base = firstLine - start;
   const blocks: MdBlock[] = [];
   let para: { lines: string[]; line: number; cols: number[] } | null = null;
   let item: MdBlock | null = null;
@@ -88,9 +90,9 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
     item = null;
   };
 
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = start; i < lines.length; i++) {
     const raw = lines[i]!;
-    const lineNo = firstLine + i;
+    const lineNo = base + i;
 
     if (fence !== null) {
       const m = FENCE.exec(raw);
@@ -159,7 +161,7 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
         i += 1;
         const cells = splitRow(lines[i]!);
         const col = raw.length - raw.trimStart().length + 1;
-        blocks.push({ type: 'row', text: cells.join(' | '), cells, header, line: firstLine + i, column: col });
+        blocks.push({ type: 'row', text: cells.join(' | '), cells, header, line: base + i, column: col });
       }
       continue;
     }
