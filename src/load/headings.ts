@@ -176,7 +176,7 @@ export function normaliseHeading(heading: string): string {
 const MEMO_LIMIT = 4096;
 const NORMALISED = new Map<string, string>();
 const MATCHED = new Map<string, HeadingMatch | null>();
-const PARTS = new Map<string, EvidencePart | undefined>();
+const PARTS = new Map<string, EvidencePart | null>();
 function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   // Very long headings are rare and not worth keeping.
   if (key.length > 200) return;
@@ -228,9 +228,10 @@ const PART_KEYWORDS: [RegExp, EvidencePart][] = [
  * there "Part 1: Overview" is the overview questions, not the offering's description.
  */
 export function evidencePart(heading: string): EvidencePart | undefined {
-  if (PARTS.has(heading)) return PARTS.get(heading);
+  const hit = PARTS.get(heading);
+  if (hit !== undefined) return hit ?? undefined;
   const part = evidencePartUncached(heading);
-  remember(PARTS, heading, part);
+  remember(PARTS, heading, part ?? null);
   return part;
 }
 

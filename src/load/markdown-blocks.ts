@@ -40,18 +40,23 @@ function splitRow(line: string): string[] {
   if (s.startsWith('|')) s = s.slice(1);
   if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
   const cells: string[] = [];
+  // The cell so far is `cur` plus s[from, i): text is copied in runs, not by the character.
   let cur = '';
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch === '\\' && s[i + 1] === '|') {
-      cur += '|';
+    const ch = s.charCodeAt(i);
+    if (ch === 92 && s.charCodeAt(i + 1) === 124) {
+      // "\|" is a "|" inside the cell.
+      cur += s.slice(from, i) + '|';
       i++;
-    } else if (ch === '|') {
-      cells.push(cur.trim());
+      from = i + 1;
+    } else if (ch === 124) {
+      cells.push((cur + s.slice(from, i)).trim());
       cur = '';
-    } else cur += ch;
+      from = i + 1;
+    }
   }
-  cells.push(cur.trim());
+  cells.push((cur + s.slice(from)).trim());
   return cells;
 }
 
