@@ -12,7 +12,7 @@ import type { Doc, Finding, Position, TextBlock } from '../types.js';
 import { readBody } from './markdown.js';
 import { badgeKind, mapBadge } from './openbadges.js';
 import { isStackOverflow, MAX_ALIASES, nestedDeeperThan, TOO_DEEP } from './limits.js';
-import { indexJson, indexYaml, locateJsonError, positionAt, yamlDeeperThan, type PositionIndex } from './positions.js';
+import { indexJson, indexYaml, locateJsonError, positionAt, yamlDeeperThan, type PositionIndex, type StringLeaf } from './positions.js';
 
 export { DEFAULT_MAX_FILE_SIZE } from './limits.js';
 import { DEFAULT_MAX_FILE_SIZE } from './limits.js';
@@ -90,8 +90,141 @@ const refuseCode = () => {
   throw new FrontMatterError('front matter written as code is never run; write it as YAML or JSON');
 };
 
+/** Plain scalars that the YAML core schema reads as null or a boolean, not a string. */
+const NOT_TEXT = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+/** A character a one-line scalar may hold on the fast path (no control, break, BOM or lone surrogate). */
+function plainChar(c: number): boolean {
+  if (c < 0x80) return c >= 0x20 && c !== 0x7f;
+  return c > 0xa0 && c !== 0x2028 && c !== 0x2029 && c !== 0xfeff && (c < 0xd800 || c > 0xdfff) && c < 0xfffe;
+}
+
+interface SimpleMap {
+  indent: number;
+  pairs: SimplePair[];
+  keys: Set<string>;
+}
+interface SimplePair {
+  key: string;
+  keyPos: Position;
+  value: SimpleMap | { text: string; pos: Position; quoted: boolean } | null;
+}
+
+/**
+ * The plainest front matter without the YAML parser: block mappings of `name: value`
+ * lines, indented with spaces, where each value is a nested mapping, a one-line plain
+ * string that starts with a letter, or a one-line double-quoted string without escapes.
+ * For such text it returns exactly what parseDocument, toJS and indexYaml give; for
+ * anything else (comments, lists, numbers, tabs, repeated keys…) it returns null and the
+ * YAML parser reads the text. Linear: one pass over each line, no regular expressions.
+ */
+function simpleYaml(src: string, firstLine: number): Raw | null {
+  const lines = src.split('\n');
+  const stack: SimpleMap[] = [];
+  let root: SimpleMap | null = null;
+  let pending: SimplePair | null = null;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    const lineNo = k + firstLine;
+    let i = 0;
+    while (line.charCodeAt(i) === 32) i++;
+    if (i === line.length) continue; // blank
+    // The key: a name, then ":".
+    let j = i;
+    const c0 = line.charCodeAt(j);
+    if (!((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || c0 === 95)) return null;
+    for (j++; j < line.length; j++) {
+      const c = line.charCodeAt(j);
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45)) break;
+    }
+    if (line.charCodeAt(j) !== 58 || j - i > 100) return null;
+    const key = line.slice(i, j);
+    if (NOT_TEXT.has(key) || key === '__proto__') return null;
+    j++;
+    let value: SimplePair['value'] = null;
+    if (j < line.length) {
+      if (line.charCodeAt(j) !== 32) return null;
+      while (line.charCodeAt(j) === 32) j++;
+      if (j === line.length) return null;
+      const v = j;
+      const first = line.charCodeAt(v);
+      if (first === 34) {
+        // "text": closed at the end of the line, no escapes.
+        if (line.length - v < 2 || line.charCodeAt(line.length - 1) !== 34) return null;
+        for (let p = v + 1; p < line.length - 1; p++) {
+          const c = line.charCodeAt(p);
+          if (c === 34 || c === 92 || !plainChar(c)) return null;
+        }
+        value = { text: line.slice(v + 1, line.length - 1), pos: { line: lineNo, column: v + 1 }, quoted: true };
+      } else {
+        if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90))) return null;
+        for (let p = v + 1; p < line.length; p++) {
+          const c = line.charCodeAt(p);
+          if (!plainChar(c) || c === 35 || c === 91 || c === 93 || c === 123 || c === 125) return null;
+          // ": " would start a mapping; a trailing ":" too.
+          if (c === 58 && (p + 1 === line.length || line.charCodeAt(p + 1) === 32)) return null;
+        }
+        if (line.charCodeAt(line.length - 1) === 32) return null;
+        const text = line.slice(v);
+        if (NOT_TEXT.has(text)) return null;
+        value = { text, pos: { line: lineNo, column: v + 1 }, quoted: false };
+      }
+    }
+    // Place the pair by its indentation.
+    let top: SimpleMap;
+    if (!root) {
+      if (i !== 0) return null;
+      root = { indent: 0, pairs: [], keys: new Set() };
+      stack.push(root);
+      top = root;
+    } else if (pending) {
+      if (i <= stack[stack.length - 1]!.indent || stack.length >= 6) return null;
+      top = { indent: i, pairs: [], keys: new Set() };
+      pending.value = top;
+      stack.push(top);
+      pending = null;
+    } else {
+      while (stack[stack.length - 1]!.indent > i) stack.pop();
+      top = stack[stack.length - 1]!;
+      if (top.indent !== i) return null;
+    }
+    if (top.keys.has(key)) return null;
+    top.keys.add(key);
+    const pair: SimplePair = { key, keyPos: { line: lineNo, column: i + 1 }, value };
+    top.pairs.push(pair);
+    if (!value) pending = pair;
+  }
+  if (!root || pending) return null;
+  // Data, as toJS gives it.
+  const toData = (m: SimpleMap): Record<string, unknown> => {
+    const o: Record<string, unknown> = {};
+    for (const p of m.pairs) o[p.key] = 'pairs' in p.value! ? toData(p.value as SimpleMap) : (p.value as { text: string }).text;
+    return o;
+  };
+  // Positions and string leaves in indexYaml's order (a stack: last pair first).
+  const positions = new Map<string, Position>();
+  const strings: StringLeaf[] = [];
+  const walk: { m: SimplePair['value']; path: string }[] = [{ m: root, path: '' }];
+  while (walk.length) {
+    const { m, path } = walk.pop()!;
+    if (m && 'pairs' in m) {
+      for (const p of m.pairs) {
+        const childPath = path ? `${path}.${p.key}` : p.key;
+        const at = 'pairs' in p.value! ? p.keyPos : (p.value as { pos: Position }).pos;
+        if (!positions.has(childPath)) positions.set(childPath, { line: at.line, column: at.column });
+        walk.push({ m: p.value, path: childPath });
+      }
+    } else if (m) {
+      strings.push({ path, value: m.text, pos: { line: m.pos.line, column: m.quoted ? m.pos.column + 1 : m.pos.column } });
+    }
+  }
+  return { data: toData(root), index: { positions, strings, duplicates: [] } };
+}
+
 /** Parse YAML front matter text; positions are offset so that line 1 of `src` is file line `firstLine`. */
 function parseYaml(src: string, firstLine: number): Raw {
+  const simple = simpleYaml(src, firstLine);
+  if (simple) return simple;
   const lc = new LineCounter();
   let doc: Document;
   try {
@@ -141,10 +274,17 @@ function buildDoc(
 ): { doc: Doc; findings: Finding[] } {
   const findings: Finding[] = [];
   const strip = (p: string) => (pathPrefix && p.startsWith(pathPrefix) ? p.slice(pathPrefix.length) : pathPrefix ? null : p);
-  const positions = new Map<string, Position>();
-  for (const [p, pos] of index.positions) {
-    const s = strip(p);
-    if (s) positions.set(s, pos);
+  let positions: Map<string, Position>;
+  if (pathPrefix) {
+    positions = new Map();
+    for (const [p, pos] of index.positions) {
+      const s = strip(p);
+      if (s) positions.set(s, pos);
+    }
+  } else {
+    // strip() keeps every path as it is: copy all but the empty path.
+    positions = new Map(index.positions);
+    positions.delete('');
   }
   const { data, problems, unknownKeys, kept } = normaliseFields(raw);
   // List fields that lost invalid items: point new indexes at their original place.
@@ -172,12 +312,13 @@ function buildDoc(
   for (const leaf of index.strings) {
     const s = strip(leaf.path);
     if (!s) continue;
-    const top = s.split('.')[0]!;
+    const dot = s.indexOf('.');
+    const top = dot < 0 ? s : s.slice(0, dot);
     const block: TextBlock = { text: leaf.value, line: leaf.pos.line, column: leaf.pos.column, scope: unknownKeys.includes(top) ? 'other' : top, path: s, kind: 'field' };
     if (leaf.columns) block.columns = leaf.columns;
     blocks.push(block);
   }
-  const merged: Record<string, unknown> = { ...data };
+  const merged: Record<string, unknown> = Object.assign({}, data);
   if (body) {
     // Body sections fill what front matter leaves out (one level deep for rubric/assessment).
     for (const [k, v] of Object.entries(body.fields)) {
@@ -187,16 +328,27 @@ function buildDoc(
         merged[k] = { ...(v as object), ...(cur as object) };
       }
     }
-    for (const [p, pos] of body.positions) if (!positions.has(p)) positions.set(p, pos);
-    // Where front matter set a field, the body's blocks do not fill it: drop their data paths
-    // so they cannot be mistaken for the front-matter items.
-    for (const b of body.blocks) {
-      if (b.path && data[b.path.split('.')[0] as keyof Offering] !== undefined) delete b.path;
+    if (positions.size === 0) positions = body.positions;
+    else {
+      body.positions.forEach((pos, p) => {
+        if (!positions.has(p)) positions.set(p, pos);
+      });
     }
-    blocks.push(...body.blocks);
+    // Where front matter set a field, the body's blocks do not fill it: drop their data paths
+    // so they cannot be mistaken for the front-matter items. (Paths start with a field name,
+    // never with a name an empty object inherits, so without front-matter data none is dropped.)
+    const anyData = Object.keys(data).length > 0;
+    for (const b of body.blocks) {
+      if (anyData && b.path) {
+        const dot = b.path.indexOf('.');
+        if (data[(dot < 0 ? b.path : b.path.slice(0, dot)) as keyof Offering] !== undefined) delete b.path;
+      }
+      blocks.push(b);
+    }
   }
-  // Body-derived fields pass through the same validation as front matter.
-  const final = body ? normaliseFields(merged).data : data;
+  // Body-derived fields pass through the same validation as front matter (front-matter
+  // values the body left alone are valid already).
+  const final = body ? normaliseFields(merged, data).data : data;
   const doc: Doc = {
     file,
     source,
@@ -322,7 +474,9 @@ export function loadMarkdownText(file: string, text: string): Entry[] {
     try {
       let captured: Raw | null = null;
       // gray-matter splits only the block we found, so its idea of the closing line is ours.
-      const block = [...lines.slice(0, close), '---'].join('\n');
+      let end = close; // offset of the closing line: the lines before it and their line breaks
+      for (let i = 0; i < close; i++) end += lines[i]!.length;
+      const block = text.slice(0, end) + '---';
       matter(block, {
         language: 'yaml',
         engines: {
@@ -359,7 +513,7 @@ export function loadMarkdownText(file: string, text: string): Entry[] {
     }
     bodyStart = close + 1;
   }
-  const body = readBody(lines.slice(bodyStart), bodyStart + 1);
+  const body = readBody(lines, bodyStart + 1, bodyStart);
   const { doc, findings } = buildDoc(file, 'markdown', raw.data, raw.index, '', { line: 1, column: 1 }, body);
   return [{ kind: 'offering', doc, findings }];
 }

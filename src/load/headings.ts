@@ -162,6 +162,29 @@ const KEYWORDS: [RegExp, HeadingMatch][] = [
  * ("Part 2.", "2)", "Section B:"), no trailing parenthetical notes, no punctuation.
  */
 export function normaliseHeading(heading: string): string {
+  const hit = NORMALISED.get(heading);
+  if (hit !== undefined) return hit;
+  const h = normaliseUncached(heading);
+  remember(NORMALISED, heading, h);
+  return h;
+}
+
+/**
+ * Headings repeat across a corpus ("Competency", "Part 2. Artifacts"), so their
+ * normal forms and matches are memoised. Each memo is bounded: it is emptied when full.
+ */
+const MEMO_LIMIT = 4096;
+const NORMALISED = new Map<string, string>();
+const MATCHED = new Map<string, HeadingMatch | null>();
+const PARTS = new Map<string, EvidencePart | null>();
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  // Very long headings are rare and not worth keeping.
+  if (key.length > 200) return;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
+function normaliseUncached(heading: string): string {
   let h = heading.toLowerCase().replace(/&/g, ' and ');
   h = h.replace(/micro-?credentials?/g, 'micro credential');
   // Drop every trailing "(…)" note, e.g. "(Pass/Fail)".
@@ -178,6 +201,14 @@ export function normaliseHeading(heading: string): string {
 
 /** The canonical key a heading names, or null for an unknown heading. */
 export function matchHeading(heading: string): HeadingMatch | null {
+  const hit = MATCHED.get(heading);
+  if (hit !== undefined) return hit;
+  const m = matchUncached(heading);
+  remember(MATCHED, heading, m);
+  return m;
+}
+
+function matchUncached(heading: string): HeadingMatch | null {
   const h = normaliseHeading(heading);
   if (!h) return null;
   const exact = EXACT.get(h);
@@ -197,6 +228,14 @@ const PART_KEYWORDS: [RegExp, EvidencePart][] = [
  * there "Part 1: Overview" is the overview questions, not the offering's description.
  */
 export function evidencePart(heading: string): EvidencePart | undefined {
+  const hit = PARTS.get(heading);
+  if (hit !== undefined) return hit ?? undefined;
+  const part = evidencePartUncached(heading);
+  remember(PARTS, heading, part ?? null);
+  return part;
+}
+
+function evidencePartUncached(heading: string): EvidencePart | undefined {
   const h = normaliseHeading(heading);
   const exact = EXACT.get(h);
   if (exact?.part) return exact.part;

@@ -40,18 +40,23 @@ function splitRow(line: string): string[] {
   if (s.startsWith('|')) s = s.slice(1);
   if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
   const cells: string[] = [];
+  // The cell so far is `cur` plus s[from, i): text is copied in runs, not by the character.
   let cur = '';
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch === '\\' && s[i + 1] === '|') {
-      cur += '|';
+    const ch = s.charCodeAt(i);
+    if (ch === 92 && s.charCodeAt(i + 1) === 124) {
+      // "\|" is a "|" inside the cell.
+      cur += s.slice(from, i) + '|';
       i++;
-    } else if (ch === '|') {
-      cells.push(cur.trim());
+      from = i + 1;
+    } else if (ch === 124) {
+      cells.push((cur + s.slice(from, i)).trim());
       cur = '';
-    } else cur += ch;
+      from = i + 1;
+    }
   }
-  cells.push(cur.trim());
+  cells.push((cur + s.slice(from)).trim());
   return cells;
 }
 
@@ -65,9 +70,11 @@ function stripClosingHashes(s: string): string {
 
 /**
  * Read Markdown `lines` (already split, no line terminators) into blocks.
- * `firstLine` is the file line number of `lines[0]`.
+ * `firstLine` is the file line number of `lines[start]`; lines before `start` are not read.
  */
-export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
+export function readBlocks(lines: readonly string[], firstLine = 1, start = 0): MdBlock[] {
+  // File line number of lines[i] is base + i.
+  const base = firstLine - start;
   const blocks: MdBlock[] = [];
   let para: { lines: string[]; line: number; cols: number[] } | null = null;
   let item: MdBlock | null = null;
@@ -88,9 +95,9 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
     item = null;
   };
 
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = start; i < lines.length; i++) {
     const raw = lines[i]!;
-    const lineNo = firstLine + i;
+    const lineNo = base + i;
 
     if (fence !== null) {
       const m = FENCE.exec(raw);
@@ -102,6 +109,9 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
       continue;
     }
     const trimmed = raw.trim();
+    // A line that starts with a letter opens no fence, heading, rule, list or quote.
+    const c0 = raw.charCodeAt(0);
+    const plain = (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90);
     if (trimmed === '') {
       flushPara();
       // A blank line ends an item unless the next non-blank line is indented under it.
@@ -118,14 +128,14 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
       if (!trimmed.includes('-->')) inComment = true;
       continue;
     }
-    const fm = FENCE.exec(raw);
+    const fm = plain ? null : FENCE.exec(raw);
     if (fm) {
       flushPara();
       flushItem();
       fence = fm[1]!;
       continue;
     }
-    const atx = ATX.exec(raw);
+    const atx = plain ? null : ATX.exec(raw);
     if (atx) {
       flushPara();
       flushItem();
@@ -134,14 +144,14 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
       continue;
     }
     // Setext heading: a one-line paragraph underlined with === or ---.
-    const st = SETEXT.exec(raw);
+    const st = plain ? null : SETEXT.exec(raw);
     if (st && para !== null && (para as { lines: string[] }).lines.length === 1 && !item) {
       const p = para as { lines: string[]; line: number; cols: number[] };
       blocks.push({ type: 'heading', text: p.lines[0]!.trim(), level: st[1]![0] === '=' ? 1 : 2, line: p.line, column: p.cols[0]! });
       para = null;
       continue;
     }
-    if (THEMATIC.exec(raw) || (st && st[1]![0] === '-' && para === null)) {
+    if ((!plain && THEMATIC.exec(raw)) || (st && st[1]![0] === '-' && para === null)) {
       flushPara();
       flushItem();
       continue;
@@ -156,11 +166,11 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
         i += 1;
         const cells = splitRow(lines[i]!);
         const col = raw.length - raw.trimStart().length + 1;
-        blocks.push({ type: 'row', text: cells.join(' | '), cells, header, line: firstLine + i, column: col });
+        blocks.push({ type: 'row', text: cells.join(' | '), cells, header, line: base + i, column: col });
       }
       continue;
     }
-    const lm = LIST.exec(raw);
+    const lm = plain ? null : LIST.exec(raw);
     if (lm) {
       flushPara();
       const indent = indentWidth(lm[1]!);
@@ -170,7 +180,7 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
       blocks.push(item);
       continue;
     }
-    const q = QUOTE.exec(raw);
+    const q = plain ? null : QUOTE.exec(raw);
     const content = q ? raw.slice(q[0].length) : raw;
     const col = (q ? q[0].length : 0) + (content.length - content.trimStart().length) + 1;
     if (item && !q && indentWidth(/^[ \t]*/.exec(raw)![0]) >= Math.min(itemIndent, 2)) {
@@ -191,13 +201,18 @@ export function readBlocks(lines: readonly string[], firstLine = 1): MdBlock[] {
   return blocks;
 }
 
+const INLINE_MARK = /[[*_`]/;
+
 /** Like plainInline, but a link keeps its target: "[Rowe 1986](https://doi.org/x)" -> "Rowe 1986 (https://doi.org/x)". */
 export function plainKeepUrls(s: string): string {
+  if (!s.includes('[')) return plainInline(s);
   return plainInline(s.replace(/(!?)\[([^[\]\n]{0,300})\]\(\s{0,20}([^()[\]\s]{0,2000})(?:\s[^()[\]\n]{0,300})?\)/g, (_m, _bang: string, text: string, url: string) => (url && !text.includes(url) ? `${text} (${url})` : text)));
 }
 
 /** Remove inline Markdown emphasis and code markers from a short text (titles, labels). */
 export function plainInline(s: string): string {
+  // Without "[" there is no link, and without "*", "_" or "`" no marker: only the trim is left.
+  if (!INLINE_MARK.test(s)) return s.trim();
   return s
     .replace(/!?\[([^[\]\n]{0,300})\]\([^()[\]\n]{0,2000}\)/g, '$1')
     .replace(/[*_`]{1,3}/g, '')

@@ -198,8 +198,9 @@ function sentences(text: string): string[] {
   return out;
 }
 
-export function readBody(lines: readonly string[], firstLine: number): BodyResult {
-  const md = readBlocks(lines, firstLine);
+/** Read the body in `lines` from index `start` on; `firstLine` is the file line number of `lines[start]`. */
+export function readBody(lines: readonly string[], firstLine: number, start = 0): BodyResult {
+  const md = readBlocks(lines, firstLine, start);
   const sections: Section[] = [];
   const blocks: TextBlock[] = [];
   const positions = new Map<string, Position>();
@@ -280,14 +281,17 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
 
   const fields: Record<string, unknown> = {};
   const setField = (path: string, value: unknown, pos: Position) => {
-    const parts = path.split('.');
     let obj = fields;
-    for (let i = 0; i < parts.length - 1; i++) {
-      const k = parts[i]!;
-      if (typeof obj[k] !== 'object' || obj[k] === null) obj[k] = {};
-      obj = obj[k] as Record<string, unknown>;
+    let last = path;
+    if (path.includes('.')) {
+      const parts = path.split('.');
+      for (let i = 0; i < parts.length - 1; i++) {
+        const k = parts[i]!;
+        if (typeof obj[k] !== 'object' || obj[k] === null) obj[k] = {};
+        obj = obj[k] as Record<string, unknown>;
+      }
+      last = parts[parts.length - 1]!;
     }
-    const last = parts[parts.length - 1]!;
     if (obj[last] !== undefined) return;
     obj[last] = value;
     if (!positions.has(path)) positions.set(path, pos);
@@ -306,6 +310,8 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
     const used = new Set<MdBlock>();
     for (const b of list) {
       if (b.type !== 'item' && b.type !== 'paragraph') continue;
+      // A label ends at a colon: text without one has no label line.
+      if (!b.text.includes(':')) continue;
       b.text.split('\n').forEach((line, n) => {
         const lv = labelOf(line);
         if (!lv) return;
@@ -534,6 +540,9 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
   for (const t of blocks) {
     if (t.scope !== 'rubric' && t.scope !== 'evidence' && t.scope !== 'assessment') continue;
     if (t.kind === 'heading') continue;
+    // A sentence is a part of the text with a space (or an end) on both sides, so a
+    // block with no match anywhere has none in any sentence: skip the split.
+    if (!PASS_RULE_RE.test(t.text)) continue;
     for (const s of sentences(t.text)) {
       // "Assessors must reach 80% agreement" is about calibration, not about passing.
       if (PASS_RULE_RE.test(s) && !ABOUT_ASSESSORS_RE.test(s)) {
@@ -547,5 +556,5 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
     if (fields.rubric && (fields.rubric as Record<string, unknown>).passingRule) break;
   }
 
-  return { ...(title ? { title } : {}), sections, blocks, fields, positions };
+  return title ? { title, sections, blocks, fields, positions } : { sections, blocks, fields, positions };
 }
