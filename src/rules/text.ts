@@ -117,12 +117,54 @@ export function isBlank(value: unknown): boolean {
 
 /** Number of words; "think-pair-share" and "doesn't" are one word each. */
 export function wordCount(s: string): number {
-  return words(s).length;
+  const n = asciiWords(s, null);
+  return n >= 0 ? n : words(s).length;
 }
+
+const WORDS_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Lower-case word tokens. */
 export function words(s: string): string[] {
-  return s.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  const t = s.toLowerCase();
+  const out: string[] = [];
+  if (asciiWords(t, out) >= 0) return out;
+  return t.match(WORDS_RE) ?? [];
+}
+
+/** Whether an ASCII code is a letter or digit (what `[\p{L}\p{N}]` matches below 128). */
+function alnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/**
+ * The words of an ASCII text, exactly as `WORDS_RE` finds them (a run of letters and
+ * digits, then any `'` or `-` joiner followed by another run), pushed to `out` when given.
+ * Returns the number of words, or -1 (with `out` untouched) when the text is not ASCII.
+ */
+function asciiWords(s: string, out: string[] | null): number {
+  const n = s.length;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 127) return -1;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    if (!alnum(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n && alnum(s.charCodeAt(i))) i++;
+    for (;;) {
+      const c = i < n ? s.charCodeAt(i) : 0;
+      if ((c === 39 || c === 45) && i + 1 < n && alnum(s.charCodeAt(i + 1))) {
+        i += 2;
+        while (i < n && alnum(s.charCodeAt(i))) i++;
+      } else break;
+    }
+    count++;
+    if (out) out.push(s.slice(start, i));
+  }
+  return count;
 }
 
 const STOP = new Set(
@@ -136,8 +178,8 @@ export function stem(w: string): string {
   if (w.length <= 4) return w;
   let s = w;
   if (s.endsWith('ies')) s = s.slice(0, -3) + 'y';
-  else if (/(?:ss|x|z|ch|sh)es$/.test(s)) s = s.slice(0, -2);
-  else if (s.endsWith('s') && !/(?:ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  else if (s.endsWith('es') && (s.endsWith('sses') || s.endsWith('xes') || s.endsWith('zes') || s.endsWith('ches') || s.endsWith('shes'))) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !(s.endsWith('ss') || s.endsWith('us') || s.endsWith('is'))) s = s.slice(0, -1);
   if (s.length > 5 && s.endsWith('ing')) s = s.slice(0, -3);
   else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2);
   else if (s.length > 6 && s.endsWith('ation')) s = s.slice(0, -5);
