@@ -38,13 +38,25 @@ export function posIn(block: TextBlock, index: number): Position {
   return { line: block.lines?.[line] ?? block.line + line, column: col + (index - lastNl - 1) };
 }
 
+/** Whether a UTF-16 code unit is white space as `\s` defines it (NaN, past the end, is not). */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether a UTF-16 code unit is `.`, `!` or `?`. */
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
 /** The sentence (or line) containing `[index, index+length)`, at most 200 characters. */
 export function quoteAround(text: string, index: number, length = 0): string {
   let start = index;
-  while (start > 0 && text[start - 1] !== '\n' && !(/[.!?]/.test(text[start - 1]!) && /\s/.test(text[start] ?? ''))) start--;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && !(isStop(text.charCodeAt(start - 1)) && isSpace(text.charCodeAt(start)))) start--;
   let end = index + length;
-  while (end < text.length && text[end] !== '\n' && !(/[.!?]/.test(text[end]!) && (end + 1 >= text.length || /\s/.test(text[end + 1]!)))) end++;
-  if (end < text.length && /[.!?]/.test(text[end]!)) end++;
+  while (end < text.length && text.charCodeAt(end) !== 10 && !(isStop(text.charCodeAt(end)) && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1))))) end++;
+  if (end < text.length && isStop(text.charCodeAt(end))) end++;
   let q = text.slice(start, end).trim();
   if (q.length > 200) {
     const from = Math.max(0, index - start - 80);
@@ -64,6 +76,13 @@ export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): M
     if (m) return toMatch(b, m);
   }
   return null;
+}
+
+/** Whether `re` matches in some block of `scopes` (what `find(…) !== null` says, without the quote and position). */
+export function has(doc: Doc, re: RegExp, scopes?: readonly string[] | null): boolean {
+  if (re.global || re.sticky) return find(doc, re, scopes) !== null;
+  for (const b of blocksIn(doc, scopes)) if (re.test(b.text)) return true;
+  return false;
 }
 
 /** First match of `re` in each block of `scopes` that matches. */
