@@ -69,9 +69,21 @@ export function spotQuote(s: Spot): string {
   return quoteAround(s.block.text, s.index, s.length);
 }
 
-/** Non-heading blocks of `scopes`. */
+const proseCache = new WeakMap<Doc, { blocks: TextBlock[]; byScopes: WeakMap<readonly string[], TextBlock[]> }>();
+
+/** Non-heading blocks of `scopes`. Kept per document and scopes array (the rules pass the same constant arrays); callers only read them. */
 export function proseBlocks(doc: Doc, scopes: readonly string[] = SCOPES): TextBlock[] {
-  return blocksIn(doc, scopes).filter((b) => b.kind !== 'heading');
+  let cache = proseCache.get(doc);
+  if (!cache || cache.blocks !== doc.blocks) {
+    cache = { blocks: doc.blocks, byScopes: new WeakMap() };
+    proseCache.set(doc, cache);
+  }
+  let list = cache.byScopes.get(scopes);
+  if (!list) {
+    list = blocksIn(doc, scopes).filter((b) => b.kind !== 'heading');
+    if (scopes === SCOPES) cache.byScopes.set(scopes, list);
+  }
+  return list;
 }
 
 /**
@@ -171,11 +183,22 @@ export interface Crit {
   levels: Level[];
 }
 
+const criteriaCache = new WeakMap<Doc, { src: unknown; blocks: TextBlock[]; list: Crit[] }>();
 /**
  * The rubric criteria, in order (blank ones included), with a uniform shape. A criterion
  * without levels whose text has level-labelled lines ("Meets criteria: …") gets those as levels.
+ * Worked out once per document (several rules ask); callers only read them.
  */
 export function criteriaOf(doc: Doc): Crit[] {
+  const src = doc.data.rubric?.criteria;
+  const hit = criteriaCache.get(doc);
+  if (hit && hit.src === src && hit.blocks === doc.blocks) return hit.list;
+  const list = readCriteria(doc);
+  criteriaCache.set(doc, { src, blocks: doc.blocks, list });
+  return list;
+}
+
+function readCriteria(doc: Doc): Crit[] {
   let headings: TextBlock[] | null = null;
   return (doc.data.rubric?.criteria ?? []).map((c, i) => {
     const r = c as { name: string; evidence?: string; levels?: Level[] };
@@ -232,8 +255,25 @@ export interface LabelLine {
   index: number;
 }
 
-/** Level-labelled lines ("Passing: …") in the prose blocks of `scopes`. */
+const labelCache = new WeakMap<Doc, { blocks: TextBlock[]; byScopes: Map<string, LabelLine[]> }>();
+
+/** Level-labelled lines ("Passing: …") in the prose blocks of `scopes`. Worked out once per document and scopes; callers only read them. */
 export function levelLabelLines(doc: Doc, scopes: readonly string[]): LabelLine[] {
+  let cache = labelCache.get(doc);
+  if (!cache || cache.blocks !== doc.blocks) {
+    cache = { blocks: doc.blocks, byScopes: new Map() };
+    labelCache.set(doc, cache);
+  }
+  const key = scopes.join('\u0000');
+  let lines = cache.byScopes.get(key);
+  if (!lines) {
+    lines = readLevelLabelLines(doc, scopes);
+    cache.byScopes.set(key, lines);
+  }
+  return lines;
+}
+
+function readLevelLabelLines(doc: Doc, scopes: readonly string[]): LabelLine[] {
   const out: LabelLine[] = [];
   for (const block of proseBlocks(doc, scopes)) {
     let offset = 0;
