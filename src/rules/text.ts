@@ -212,6 +212,11 @@ export function contentTerms(s: string): Set<string> {
   return out;
 }
 
+/** The content term of one word (as `contentTerms` keeps it), or null for a short or stop word. */
+export function contentTerm(w: string): string | null {
+  return w.length >= 4 && !STOP.has(w) ? stem(w) : null;
+}
+
 /**
  * Whether a flag-like field says yes: `true`, a positive number, or a string that is
  * not a negative ("no", "none", "false", "not offered").
@@ -227,12 +232,26 @@ export function truthy(value: unknown): boolean {
 
 /** Build a case-insensitive, word-bounded alternation from a list of phrases (rubric parameters). */
 const phraseCache = new Map<string, RegExp>();
+/**
+ * Rubric parameter arrays are the same objects on every call: look them up by identity first,
+ * checking that the array still holds the same strings (no join per call).
+ */
+const phraseByArray = new WeakMap<readonly string[], { items: string[]; re: RegExp }>();
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 export function phraseRegex(phrases: readonly string[]): RegExp {
+  const byArray = phraseByArray.get(phrases);
+  if (byArray && sameItems(byArray.items, phrases)) return byArray.re;
   const cacheKey = phrases.join('\u0000');
-  const hit = phraseCache.get(cacheKey);
-  if (hit) return hit;
-  const re = buildPhraseRegex(phrases);
-  if (phraseCache.size < 1000) phraseCache.set(cacheKey, re);
+  let re = phraseCache.get(cacheKey);
+  if (!re) {
+    re = buildPhraseRegex(phrases);
+    if (phraseCache.size < 1000) phraseCache.set(cacheKey, re);
+  }
+  phraseByArray.set(phrases, { items: [...phrases], re });
   return re;
 }
 
