@@ -475,7 +475,11 @@ export function search(doc: Doc, re: RegExp, scopes: readonly string[] = ['evide
 /** Whether `search` would find a match (without its position and quote). */
 export function found(doc: Doc, re: RegExp, scopes: readonly string[] = ['evidence']): boolean {
   if (re.global || re.sticky) return search(doc, re, scopes) !== null;
-  if (has(doc, re, scopes)) return true;
+  return has(doc, re, scopes) || foundInProseUnits(doc, re);
+}
+
+/** The second half of `found`: whether `re` (no g flag) matches a unit whose text no block holds (misfiled overview parts). */
+export function foundInProseUnits(doc: Doc, re: RegExp): boolean {
   for (const u of units(doc)) {
     if (typeof u.at !== 'object' || u.path) continue;
     if (re.test(u.text)) return true;
