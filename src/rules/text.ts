@@ -158,15 +158,17 @@ function alnum(c: number): boolean {
 /**
  * The words of an ASCII text, exactly as `WORDS_RE` finds them (a run of letters and
  * digits, then any `'` or `-` joiner followed by another run), pushed to `out` when given.
- * Returns the number of words, or -1 (with `out` untouched) when the text is not ASCII.
+ * Returns the number of words, or -1 as soon as a character is not ASCII (then `out`
+ * holds a partial list the caller must discard).
  */
 function asciiWords(s: string, out: string[] | null): number {
   const n = s.length;
-  for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 127) return -1;
   let count = 0;
   let i = 0;
   while (i < n) {
-    if (!alnum(s.charCodeAt(i))) {
+    const c0 = s.charCodeAt(i);
+    if (!alnum(c0)) {
+      if (c0 > 127) return -1;
       i++;
       continue;
     }
