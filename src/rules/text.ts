@@ -38,13 +38,25 @@ export function posIn(block: TextBlock, index: number): Position {
   return { line: block.lines?.[line] ?? block.line + line, column: col + (index - lastNl - 1) };
 }
 
+/** Whether a UTF-16 code unit is white space as `\s` defines it (NaN, past the end, is not). */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether a UTF-16 code unit is `.`, `!` or `?`. */
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
 /** The sentence (or line) containing `[index, index+length)`, at most 200 characters. */
 export function quoteAround(text: string, index: number, length = 0): string {
   let start = index;
-  while (start > 0 && text[start - 1] !== '\n' && !(/[.!?]/.test(text[start - 1]!) && /\s/.test(text[start] ?? ''))) start--;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && !(isStop(text.charCodeAt(start - 1)) && isSpace(text.charCodeAt(start)))) start--;
   let end = index + length;
-  while (end < text.length && text[end] !== '\n' && !(/[.!?]/.test(text[end]!) && (end + 1 >= text.length || /\s/.test(text[end + 1]!)))) end++;
-  if (end < text.length && /[.!?]/.test(text[end]!)) end++;
+  while (end < text.length && text.charCodeAt(end) !== 10 && !(isStop(text.charCodeAt(end)) && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1))))) end++;
+  if (end < text.length && isStop(text.charCodeAt(end))) end++;
   let q = text.slice(start, end).trim();
   if (q.length > 200) {
     const from = Math.max(0, index - start - 80);
@@ -64,6 +76,13 @@ export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): M
     if (m) return toMatch(b, m);
   }
   return null;
+}
+
+/** Whether `re` matches in some block of `scopes` (what `find(…) !== null` says, without the quote and position). */
+export function has(doc: Doc, re: RegExp, scopes?: readonly string[] | null): boolean {
+  if (re.global || re.sticky) return find(doc, re, scopes) !== null;
+  for (const b of blocksIn(doc, scopes)) if (re.test(b.text)) return true;
+  return false;
 }
 
 /** First match of `re` in each block of `scopes` that matches. */
@@ -117,12 +136,56 @@ export function isBlank(value: unknown): boolean {
 
 /** Number of words; "think-pair-share" and "doesn't" are one word each. */
 export function wordCount(s: string): number {
-  return words(s).length;
+  const n = asciiWords(s, null);
+  return n >= 0 ? n : words(s).length;
 }
+
+const WORDS_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Lower-case word tokens. */
 export function words(s: string): string[] {
-  return s.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  const t = s.toLowerCase();
+  const out: string[] = [];
+  if (asciiWords(t, out) >= 0) return out;
+  return t.match(WORDS_RE) ?? [];
+}
+
+/** Whether an ASCII code is a letter or digit (what `[\p{L}\p{N}]` matches below 128). */
+function alnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/**
+ * The words of an ASCII text, exactly as `WORDS_RE` finds them (a run of letters and
+ * digits, then any `'` or `-` joiner followed by another run), pushed to `out` when given.
+ * Returns the number of words, or -1 as soon as a character is not ASCII (then `out`
+ * holds a partial list the caller must discard).
+ */
+function asciiWords(s: string, out: string[] | null): number {
+  const n = s.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const c0 = s.charCodeAt(i);
+    if (!alnum(c0)) {
+      if (c0 > 127) return -1;
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n && alnum(s.charCodeAt(i))) i++;
+    for (;;) {
+      const c = i < n ? s.charCodeAt(i) : 0;
+      if ((c === 39 || c === 45) && i + 1 < n && alnum(s.charCodeAt(i + 1))) {
+        i += 2;
+        while (i < n && alnum(s.charCodeAt(i))) i++;
+      } else break;
+    }
+    count++;
+    if (out) out.push(s.slice(start, i));
+  }
+  return count;
 }
 
 const STOP = new Set(
@@ -136,8 +199,8 @@ export function stem(w: string): string {
   if (w.length <= 4) return w;
   let s = w;
   if (s.endsWith('ies')) s = s.slice(0, -3) + 'y';
-  else if (/(?:ss|x|z|ch|sh)es$/.test(s)) s = s.slice(0, -2);
-  else if (s.endsWith('s') && !/(?:ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  else if (s.endsWith('es') && (s.endsWith('sses') || s.endsWith('xes') || s.endsWith('zes') || s.endsWith('ches') || s.endsWith('shes'))) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !(s.endsWith('ss') || s.endsWith('us') || s.endsWith('is'))) s = s.slice(0, -1);
   if (s.length > 5 && s.endsWith('ing')) s = s.slice(0, -3);
   else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2);
   else if (s.length > 6 && s.endsWith('ation')) s = s.slice(0, -5);
@@ -149,6 +212,11 @@ export function contentTerms(s: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(s)) if (w.length >= 4 && !STOP.has(w)) out.add(stem(w));
   return out;
+}
+
+/** The content term of one word (as `contentTerms` keeps it), or null for a short or stop word. */
+export function contentTerm(w: string): string | null {
+  return w.length >= 4 && !STOP.has(w) ? stem(w) : null;
 }
 
 /**
@@ -166,12 +234,26 @@ export function truthy(value: unknown): boolean {
 
 /** Build a case-insensitive, word-bounded alternation from a list of phrases (rubric parameters). */
 const phraseCache = new Map<string, RegExp>();
+/**
+ * Rubric parameter arrays are the same objects on every call: look them up by identity first,
+ * checking that the array still holds the same strings (no join per call).
+ */
+const phraseByArray = new WeakMap<readonly string[], { items: string[]; re: RegExp }>();
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 export function phraseRegex(phrases: readonly string[]): RegExp {
+  const byArray = phraseByArray.get(phrases);
+  if (byArray && sameItems(byArray.items, phrases)) return byArray.re;
   const cacheKey = phrases.join('\u0000');
-  const hit = phraseCache.get(cacheKey);
-  if (hit) return hit;
-  const re = buildPhraseRegex(phrases);
-  if (phraseCache.size < 1000) phraseCache.set(cacheKey, re);
+  let re = phraseCache.get(cacheKey);
+  if (!re) {
+    re = buildPhraseRegex(phrases);
+    if (phraseCache.size < 1000) phraseCache.set(cacheKey, re);
+  }
+  phraseByArray.set(phrases, { items: [...phrases], re });
   return re;
 }
 

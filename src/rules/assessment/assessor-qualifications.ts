@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import { isBlank, truthy } from '../text.js';
-import { assessorsSection, negatedBefore, SCOPES, sentencePos, sentenceSpots, spotQuote } from './util.js';
+import { assessorsSection, negatedBefore, SCOPES, sentencePos, firstSpot, spotQuote } from './util.js';
 
 /** Phrases that name qualified assessors on their own. */
 const QUALIFIED_RE =
@@ -38,10 +38,10 @@ export default defineRule({
     if (a?.assessors !== undefined && !isBlank(a.assessors) && !SELF_ONLY_RE.test(a.assessors)) return [];
     if (truthy(a?.training)) return [];
     if (assessorsSection(doc, SELF_ONLY_RE)) return [];
-    if (sentenceSpots(doc, QUALIFIED_RE).length) return [];
-    if (sentenceSpots(doc, QUALIFIED_PEOPLE_RE, SCOPES, (s) => ASSESS_VERB_RE.test(s.sentence.text)).length) return [];
-    if (sentenceSpots(doc, ASSESSOR_RE, SCOPES, (s) => QUAL_CUE_RE.test(s.sentence.text)).length) return [];
-    const named = sentenceSpots(doc, ASSESSOR_RE, SCOPES, (sp) => !negatedBefore(sp.block.text, sp.index))[0];
+    if (firstSpot(doc, QUALIFIED_RE)) return [];
+    if (firstSpot(doc, QUALIFIED_PEOPLE_RE, SCOPES, (s) => ASSESS_VERB_RE.test(s.sentence.text))) return [];
+    if (firstSpot(doc, ASSESSOR_RE, SCOPES, (s) => QUAL_CUE_RE.test(s.sentence.text))) return [];
+    const named = firstSpot(doc, ASSESSOR_RE, SCOPES, (sp) => !negatedBefore(sp.block.text, sp.index));
     if (named) {
       return [{ message: 'the offering names reviewers but not their qualifications or training', at: sentencePos(named), quote: spotQuote(named) }];
     }

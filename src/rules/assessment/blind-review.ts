@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import { isBlank, truthy } from '../text.js';
-import { negatedBefore, SCOPES, sentenceSpots, spotPos, spotQuote, type Spot } from './util.js';
+import { negatedBefore, SCOPES, sentenceSpots, firstSpot, spotPos, spotQuote, type Spot } from './util.js';
 
 /** Phrases that mean blind scoring wherever they appear. */
 const BLIND_RE =
@@ -38,13 +38,13 @@ export default defineRule({
       return [{ message: 'reviews are not blind: `assessment.blindReview` says no', at: 'assessment.blindReview' }];
     }
     const positive = (s: Spot) => !negatedBefore(s.block.text, s.index);
-    if (sentenceSpots(doc, BLIND_RE, SCOPES, positive).length) return [];
+    if (firstSpot(doc, BLIND_RE, SCOPES, positive)) return [];
     const anon = sentenceSpots(doc, ANON_RE, SCOPES.filter((s) => s !== 'evidence'), (s) => {
       const t = s.sentence.text;
       return positive(s) && ABOUT_REVIEW_RE.test(t) && !ABOUT_STUDENTS_RE.test(t);
     });
     if (anon.length) return [];
-    const negated = sentenceSpots(doc, BLIND_RE, SCOPES, (s) => !positive(s))[0] ?? sentenceSpots(doc, NOT_BLIND_RE)[0];
+    const negated = firstSpot(doc, BLIND_RE, SCOPES, (s) => !positive(s)) ?? firstSpot(doc, NOT_BLIND_RE);
     if (negated) return [{ message: 'the offering says reviews are not blind', at: spotPos(negated), quote: spotQuote(negated) }];
     return [{ message: 'the offering does not say that submissions are scored blind or anonymously' }];
   },

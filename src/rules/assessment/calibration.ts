@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { find, phraseRegex, truthy } from '../text.js';
+import { has, phraseRegex, truthy } from '../text.js';
 
 /** Prose scopes where an assessment process is described. */
 const SCOPES = ['assessment', 'rubric', 'about', 'other', 'description', 'evidence'];
@@ -25,7 +25,7 @@ export default defineRule({
   },
   check(doc, params) {
     if (truthy(doc.data.assessment?.calibration)) return [];
-    if (find(doc, phraseRegex(params.phrases), SCOPES)) return [];
+    if (has(doc, phraseRegex(params.phrases), SCOPES)) return [];
     return [{ message: 'no calibration of assessors is described (training on anchor submissions, norming, inter-rater agreement or double scoring)' }];
   },
 });

@@ -57,14 +57,15 @@ function kindOf(s: string): Kind | undefined {
 /** A stem that keeps short words readable ("notes" -> "note", not "not"). */
 function stemOf(w: string): string {
   const t = stem(w);
-  return t.length >= 4 ? t : w.replace(/s$/, '');
+  return t.length >= 4 ? t : w.endsWith('s') ? w.slice(0, -1) : w;
 }
 
 /** Content terms; in a criterion name "work examples" only names the artifact part. Hyphenated words also count by part. */
 function terms(s: string, criterion = false): Set<string> {
   const out = new Set<string>();
   const add = (w: string) => {
-    if (w.length < 3 || GENERIC.has(w) || /^\d/.test(w)) return;
+    // (a leading digit: char codes 48-57)
+    if (w.length < 3 || GENERIC.has(w) || (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57)) return;
     const t = stemOf(w);
     if (!GENERIC.has(t)) out.add(t);
   };

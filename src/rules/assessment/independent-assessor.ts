@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import { isBlank, truthy } from '../text.js';
-import { assessorsSection, negatedBefore, SCOPES, sentenceSpots, spotPos, spotQuote, type Spot } from './util.js';
+import { assessorsSection, negatedBefore, SCOPES, firstSpot, spotPos, spotQuote, type Spot } from './util.js';
 
 /** Scoring by the candidate or by a machine. */
 const SELF_RE =
@@ -55,26 +55,26 @@ export default defineRule({
       if (/ by$/i.test(t.slice(s.index, s.index + s.length)) && BY_CANDIDATE_RE.test(t.slice(s.index + s.length, s.index + s.length + 30))) return false;
       return !negatedBefore(t, s.index);
     };
-    if (sentenceSpots(doc, ASSESSOR_RE, SCOPES, independent).length) return [];
+    if (firstSpot(doc, ASSESSOR_RE, SCOPES, independent)) return [];
     if (assessorsSection(doc, SELF_FIELD_RE)) return [];
-    if (sentenceSpots(doc, STAFF_SCORES_RE, SCOPES, (s) => !negatedBefore(s.block.text, s.index)).length) return [];
+    if (firstSpot(doc, STAFF_SCORES_RE, SCOPES, (s) => !negatedBefore(s.block.text, s.index))) return [];
     const byOthers = (s: Spot) => {
       const t = s.block.text;
       return !negatedBefore(t, s.index) && !NOT_BY_OTHERS_RE.test(t.slice(s.index + s.length, s.index + s.length + 40)) && !SELF_RE.test(s.sentence.text);
     };
-    if (sentenceSpots(doc, PASSIVE_RE, SCOPES, byOthers).length) return [];
+    if (firstSpot(doc, PASSIVE_RE, SCOPES, byOthers)) return [];
 
     // Self-assessment counts when it describes how the credential is assessed: in the assessment
     // section, or addressed to the candidate elsewhere. When the competency itself is about
     // self-assessment ("teaches students to self-assess"), mentions outside the assessment section are topic.
     const topicSelf = SELF_RE.test(`${doc.data.title ?? ''} ${doc.data.competency ?? ''} ${doc.data.keyMethod ?? ''}`);
     const isAuto = (s: Spot) => AUTO_RE.test(s.block.text.slice(s.index, s.index + s.length));
-    const self = sentenceSpots(doc, SELF_RE, SCOPES, (s) => {
+    const self = firstSpot(doc, SELF_RE, SCOPES, (s) => {
       const t = s.sentence.text;
       if (ABOUT_STUDENTS_RE.test(t) || negatedBefore(s.block.text, s.index)) return false;
       if (s.block.scope === 'assessment') return true;
       return isAuto(s) || (!topicSelf && ADDRESSED_RE.test(t));
-    })[0];
+    });
     if (self) {
       const auto = isAuto(self);
       return [

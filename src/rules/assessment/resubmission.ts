@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import { isBlank } from '../text.js';
-import { negatedAfter, negatedBefore, NUM, SCOPES, sentenceSpots, spotPos, spotQuote, type Spot } from './util.js';
+import { negatedAfter, negatedBefore, NUM, SCOPES, sentenceSpots, firstSpot, spotPos, spotQuote, type Spot } from './util.js';
 
 const RESUBMIT_RE = new RegExp(
   `\\b(?:re-?submi(?:t|ts|tted|tting|ssions?)|submit again|try again|another (?:attempt|try|submission)|revise and resubmit|re-?attempt|(?:may|can) be revised|(?:may|can) revise (?:it|them|and)|(?:ask|asks|request|requests) (?:for )?revisions?|revisions? (?:is|are|may be|will be) requested|(?:${NUM}|unlimited|multiple)\\s+(?:attempts|submissions|tries)|up to ${NUM}\\s+(?:times|attempts|submissions|resubmissions))\\b`,
@@ -41,7 +41,7 @@ export default defineRule({
     const positive = (s: Spot) => !negatedBefore(s.block.text, s.index) && !negatedAfter(s.block.text, s.index + s.length);
     const spots = sentenceSpots(doc, RESUBMIT_RE, SCOPES, (s) => !ABOUT_STUDENTS_RE.test(s.sentence.text) || ABOUT_CANDIDATE_RE.test(s.sentence.text));
     const allowed = spots.filter(positive);
-    const ruledOut = sentenceSpots(doc, NO_RESUBMIT_RE)[0] ?? spots.find((s) => !positive(s));
+    const ruledOut = firstSpot(doc, NO_RESUBMIT_RE) ?? spots.find((s) => !positive(s));
     // A permission counts unless it sits in the very sentence that rules resubmission out.
     const sameSentence = (a: Spot, b: Spot) => a.block === b.block && a.sentence.start === b.sentence.start;
     if (allowed.some((s) => !ruledOut || !sameSentence(s, ruledOut))) return [];

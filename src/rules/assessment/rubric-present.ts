@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../define.js';
 import { blocksIn, isBlank, PLACEHOLDER_RE, wordCount } from '../text.js';
 import type { Doc } from '../../types.js';
-import { criteriaOf, globalLevelCount, LEVEL_TERM_RE, levelLabelLines, PASS_CUE_RE, proseBlocks, SCOPES, sentences, sentenceSpots } from './util.js';
+import { criteriaOf, globalLevelCount, LEVEL_TERM_RE, levelLabelLines, PASS_CUE_RE, proseBlocks, SCOPES, sentences, firstSpot } from './util.js';
 
 /** Fewer words than this (after placeholders and the pass rule) is not a scoring guide. */
 const MIN_PROSE_WORDS = 6;
@@ -72,7 +72,7 @@ export default defineRule({
     if (hasUrl || words >= MIN_PROSE_WORDS) return [];
     // A rubric that exists but is withheld ("shared after enrollment") is a transparency problem
     // (public-criteria), not a missing rubric: this rule blocks, and the offering is not a participation badge.
-    if (sentenceSpots(doc, WITHHELD_RE, SCOPES, (sp) => HIDDEN_RE.test(sp.sentence.text)).length) return [];
+    if (firstSpot(doc, WITHHELD_RE, SCOPES, (sp) => HIDDEN_RE.test(sp.sentence.text))) return [];
 
     // A scoring guide inside the submission guidelines: "Passing: …" lines or a scoring sentence naming levels.
     if (levelLabelLines(doc, ['evidence']).some((l) => wordCount(l.descriptor) >= 3 && !isBlank(l.descriptor))) return [];

@@ -5,7 +5,7 @@
  * Every regular expression here is linear-time: no nested quantifiers, bounded repeats.
  */
 import type { Doc, Position, TextBlock } from '../../types.js';
-import { blocksIn, isBlank, posIn, quoteAround, wordCount } from '../text.js';
+import { blocksIn, isBlank, isSpace, posIn, quoteAround, wordCount } from '../text.js';
 
 /** Prose scopes where an assessment process or a scoring guide is described. */
 export const SCOPES: readonly string[] = ['assessment', 'rubric', 'about', 'other', 'description', 'evidence'];
@@ -22,20 +22,31 @@ export function sentences(text: string): Sentence[] {
   let start = 0;
   const push = (end: number) => {
     let s = start;
-    while (s < end && /\s/.test(text[s]!)) s++;
+    while (s < end && isSpace(text.charCodeAt(s))) s++;
     let e = end;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ text: text.slice(s, e), start: s });
   };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ';') && (i + 1 === text.length || /\s/.test(text[i + 1]!)))) {
-      push(c === '\n' ? i : i + 1);
+    const c = text.charCodeAt(i);
+    // \n . ! ? ;
+    if (c === 10 || ((c === 46 || c === 33 || c === 63 || c === 59) && (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))))) {
+      push(c === 10 ? i : i + 1);
       start = i + 1;
     }
   }
   push(text.length);
   return out;
+}
+
+/** Sentences of a block, split once per block text (callers only read them). */
+const sentenceCache = new WeakMap<TextBlock, { text: string; sentences: Sentence[] }>();
+function blockSentences(block: TextBlock): Sentence[] {
+  const hit = sentenceCache.get(block);
+  if (hit && hit.text === block.text) return hit.sentences;
+  const list = sentences(block.text);
+  sentenceCache.set(block, { text: block.text, sentences: list });
+  return list;
 }
 
 export interface Spot {
@@ -58,27 +69,47 @@ export function spotQuote(s: Spot): string {
   return quoteAround(s.block.text, s.index, s.length);
 }
 
-/** Non-heading blocks of `scopes`. */
+const proseCache = new WeakMap<Doc, { blocks: TextBlock[]; byScopes: WeakMap<readonly string[], TextBlock[]> }>();
+
+/** Non-heading blocks of `scopes`. Kept per document and scopes array (the rules pass the same constant arrays); callers only read them. */
 export function proseBlocks(doc: Doc, scopes: readonly string[] = SCOPES): TextBlock[] {
-  return blocksIn(doc, scopes).filter((b) => b.kind !== 'heading');
+  let cache = proseCache.get(doc);
+  if (!cache || cache.blocks !== doc.blocks) {
+    cache = { blocks: doc.blocks, byScopes: new WeakMap() };
+    proseCache.set(doc, cache);
+  }
+  let list = cache.byScopes.get(scopes);
+  if (!list) {
+    list = blocksIn(doc, scopes).filter((b) => b.kind !== 'heading');
+    if (scopes === SCOPES) cache.byScopes.set(scopes, list);
+  }
+  return list;
 }
 
 /**
  * Every sentence of the prose blocks in `scopes` that `re` (no g flag) matches, with the
  * first match in that sentence. `accept` can veto a match (e.g. a negated one).
  */
-export function sentenceSpots(doc: Doc, re: RegExp, scopes: readonly string[] = SCOPES, accept?: (s: Spot) => boolean): Spot[] {
+export function sentenceSpots(doc: Doc, re: RegExp, scopes: readonly string[] = SCOPES, accept?: (s: Spot) => boolean, max = Infinity): Spot[] {
   const out: Spot[] = [];
   for (const block of proseBlocks(doc, scopes)) {
     if (!re.test(block.text)) continue;
-    for (const sentence of sentences(block.text)) {
+    for (const sentence of blockSentences(block)) {
       const m = re.exec(sentence.text);
       if (!m) continue;
       const spot: Spot = { block, sentence, index: sentence.start + m.index, length: m[0].length };
-      if (!accept || accept(spot)) out.push(spot);
+      if (!accept || accept(spot)) {
+        out.push(spot);
+        if (out.length >= max) return out;
+      }
     }
   }
   return out;
+}
+
+/** The first spot `sentenceSpots` would return (`accept` must be pure), or undefined. */
+export function firstSpot(doc: Doc, re: RegExp, scopes: readonly string[] = SCOPES, accept?: (s: Spot) => boolean): Spot | undefined {
+  return sentenceSpots(doc, re, scopes, accept, 1)[0];
 }
 
 const NEG_BEFORE = /\b(?:no|not|non|cannot|can't|can’t|never|without|neither|nor|isn't|isn’t|aren't|aren’t|won't|won’t|don't|don’t|doesn't|doesn’t)\s+(?:[a-z'’]+\s+){0,2}$/i;
@@ -152,11 +183,22 @@ export interface Crit {
   levels: Level[];
 }
 
+const criteriaCache = new WeakMap<Doc, { src: unknown; blocks: TextBlock[]; list: Crit[] }>();
 /**
  * The rubric criteria, in order (blank ones included), with a uniform shape. A criterion
  * without levels whose text has level-labelled lines ("Meets criteria: …") gets those as levels.
+ * Worked out once per document (several rules ask); callers only read them.
  */
 export function criteriaOf(doc: Doc): Crit[] {
+  const src = doc.data.rubric?.criteria;
+  const hit = criteriaCache.get(doc);
+  if (hit && hit.src === src && hit.blocks === doc.blocks) return hit.list;
+  const list = readCriteria(doc);
+  criteriaCache.set(doc, { src, blocks: doc.blocks, list });
+  return list;
+}
+
+function readCriteria(doc: Doc): Crit[] {
   let headings: TextBlock[] | null = null;
   return (doc.data.rubric?.criteria ?? []).map((c, i) => {
     const r = c as { name: string; evidence?: string; levels?: Level[] };
@@ -213,8 +255,25 @@ export interface LabelLine {
   index: number;
 }
 
-/** Level-labelled lines ("Passing: …") in the prose blocks of `scopes`. */
+const labelCache = new WeakMap<Doc, { blocks: TextBlock[]; byScopes: Map<string, LabelLine[]> }>();
+
+/** Level-labelled lines ("Passing: …") in the prose blocks of `scopes`. Worked out once per document and scopes; callers only read them. */
 export function levelLabelLines(doc: Doc, scopes: readonly string[]): LabelLine[] {
+  let cache = labelCache.get(doc);
+  if (!cache || cache.blocks !== doc.blocks) {
+    cache = { blocks: doc.blocks, byScopes: new Map() };
+    labelCache.set(doc, cache);
+  }
+  const key = scopes.join('\u0000');
+  let lines = cache.byScopes.get(key);
+  if (!lines) {
+    lines = readLevelLabelLines(doc, scopes);
+    cache.byScopes.set(key, lines);
+  }
+  return lines;
+}
+
+function readLevelLabelLines(doc: Doc, scopes: readonly string[]): LabelLine[] {
   const out: LabelLine[] = [];
   for (const block of proseBlocks(doc, scopes)) {
     let offset = 0;
@@ -263,7 +322,7 @@ export function globalLevelCount(
   }
   for (const block of proseBlocks(doc, scopes)) {
     if (!LEVEL_TERM_RE.test(block.text) && !YES_NO_RE.test(block.text)) continue;
-    for (const s of sentences(block.text)) {
+    for (const s of blockSentences(block)) {
       if (!SCORING_CONTEXT_RE.test(s.text)) continue;
       const n = levelNamesIn(s.text).size;
       if (n > best) best = n;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { CONTEXT_PROMPT_RE, evidenceAt, quoteOf, search, units } from './util.js';
+import { CONTEXT_PROMPT_RE, evidenceAt, quoteOf, found, units } from './util.js';
 
 /** Terms of a teaching context: grade, students, setting. */
 const CONTEXT_TERM_RE =
@@ -26,7 +26,7 @@ export default defineRule({
     if (!all.length) return [];
     const overviews = all.filter((u) => u.kind === 'overview');
     if (overviews.some((u) => CONTEXT_TERM_RE.test(u.text))) return [];
-    if (search(doc, CONTEXT_PROMPT_RE)) return [];
+    if (found(doc, CONTEXT_PROMPT_RE)) return [];
     const first = overviews[0];
     if (first) {
       return [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { find } from '../text.js';
-import { quoteOf, search, TYPE_LABELS, units, type EvType } from './util.js';
+import { has } from '../text.js';
+import { quoteOf, foundInProseUnits, TYPE_LABELS, units, type EvType } from './util.js';
 
 /** Types of evidence that carry students' images, voices, names or records. */
 const SENSITIVE: readonly EvType[] = ['recording', 'studentWork', 'studentData', 'studentVoice'];
@@ -31,7 +31,8 @@ export default defineRule({
     const trigger = units(doc).find((u) => SENSITIVE.some((t) => u.types.has(t)));
     if (!trigger) return [];
     if (doc.blocks.some((b) => b.scope === 'privacy' && b.kind !== 'heading' && b.text.trim())) return [];
-    if (find(doc, PRIVACY_RE, SCOPES) || search(doc, PRIVACY_RE)) return [];
+    // SCOPES holds the evidence blocks `found` would search first, so only its units remain to try.
+    if (has(doc, PRIVACY_RE, SCOPES) || foundInProseUnits(doc, PRIVACY_RE)) return [];
     const what = SENSITIVE.filter((t) => trigger.types.has(t)).map((t) => TYPE_LABELS[t]);
     return [
       {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { evidenceAt, REFLECTION_RE, search, units } from './util.js';
+import { evidenceAt, REFLECTION_RE, found, units } from './util.js';
 
 export default defineRule({
   id: 'reflection',
@@ -21,7 +21,7 @@ export default defineRule({
     const all = units(doc);
     if (!all.length) return [];
     if (all.some((u) => u.kind === 'reflection' || u.types.has('reflection'))) return [];
-    if (search(doc, REFLECTION_RE)) return [];
+    if (found(doc, REFLECTION_RE)) return [];
     return [{ message: 'no reflection is requested; the submission has no part where the educator reflects on the practice and its impact', ...evidenceAt(doc) }];
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { quoteOf, search, units } from './util.js';
+import { quoteOf, found, units } from './util.js';
 
 /** A representative range of learners or levels. */
 const RANGE_RE =
@@ -32,8 +32,8 @@ export default defineRule({
     // Student work is a sample; data is a sample only when it is for some students, not the class.
     const asks = units(doc).find((u) => u.types.has('studentWork') || (u.types.has('studentData') && SOME_STUDENTS_RE.test(u.text)));
     if (!asks) return [];
-    if (search(doc, RANGE_RE, ['evidence', 'rubric'])) return [];
-    if (search(doc, ONE_LEARNER_RE, ['evidence', 'rubric', 'audience', 'description', 'competency'])) return [];
+    if (found(doc, RANGE_RE, ['evidence', 'rubric'])) return [];
+    if (found(doc, ONE_LEARNER_RE, ['evidence', 'rubric', 'audience', 'description', 'competency'])) return [];
     return [
       {
         message: 'student work or data is requested but not a representative range (e.g. samples at different levels of mastery, or the whole class)',

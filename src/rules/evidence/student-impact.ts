@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { evidenceAt, IMPACT_TYPES, search, units } from './util.js';
+import { evidenceAt, IMPACT_TYPES, found, units } from './util.js';
 
 /** A prompt about the effect of the practice on students or their learning. */
 const IMPACT_RE =
@@ -25,7 +25,7 @@ export default defineRule({
     const all = units(doc);
     if (!all.length) return [];
     if (all.some((u) => IMPACT_TYPES.some((t) => u.types.has(t)))) return [];
-    if (search(doc, IMPACT_RE, ['evidence', 'rubric'])) return [];
+    if (found(doc, IMPACT_RE, ['evidence', 'rubric'])) return [];
     return [
       {
         message: 'no evidence of impact on students is requested (student work, student data, student feedback, or a prompt about the effect on student learning)',

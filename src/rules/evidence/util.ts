@@ -11,7 +11,7 @@
 import { matchHeading, normaliseHeading } from '../../load/headings.js';
 import type { EvidenceItem } from '../../model/offering.js';
 import type { Doc, Position, TextBlock } from '../../types.js';
-import { find, isBlank, posIn, quoteAround, type Match } from '../text.js';
+import { find, has, isBlank, posIn, quoteAround, type Match } from '../text.js';
 
 export type Kind = 'overview' | 'artifact' | 'reflection' | 'general';
 
@@ -470,6 +470,21 @@ export function search(doc: Doc, re: RegExp, scopes: readonly string[] = ['evide
     if (r) return { at: u.at, quote: quoteAround(u.text, r.index, r[0].length) };
   }
   return null;
+}
+
+/** Whether `search` would find a match (without its position and quote). */
+export function found(doc: Doc, re: RegExp, scopes: readonly string[] = ['evidence']): boolean {
+  if (re.global || re.sticky) return search(doc, re, scopes) !== null;
+  return has(doc, re, scopes) || foundInProseUnits(doc, re);
+}
+
+/** The second half of `found`: whether `re` (no g flag) matches a unit whose text no block holds (misfiled overview parts). */
+export function foundInProseUnits(doc: Doc, re: RegExp): boolean {
+  for (const u of units(doc)) {
+    if (typeof u.at !== 'object' || u.path) continue;
+    if (re.test(u.text)) return true;
+  }
+  return false;
 }
 
 /** Quote for a unit (its text, shortened). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { find } from '../text.js';
+import { has } from '../text.js';
 
 const LEARNER = String.raw`(?:students?|learners?|pupils|children|youth|kids)`;
 const OUTCOME = String.raw`(?:learning|achievement|engagement|outcomes?|understanding|participation|success|growth|performance|thinking|discourse|agency|voice|motivation|belonging|well-?being|progress|mastery|writing|reading|comprehension|independence|ownership|self-regulation|behaviou?r|attendance|skills?|responses?|talk|reasoning|confidence|fluency)`;
@@ -43,8 +43,8 @@ export default defineRule({
     fail: '## Competency\nEducator designs a rubric for a unit project.',
   },
   check(doc) {
-    if (find(doc, PURPOSE_RE, PURPOSE_SCOPES)) return [];
-    if (find(doc, LEARNER_RE, CORE_SCOPES)) return [];
+    if (has(doc, PURPOSE_RE, PURPOSE_SCOPES)) return [];
+    if (has(doc, LEARNER_RE, CORE_SCOPES)) return [];
     const c = doc.data.competency;
     return [
       {

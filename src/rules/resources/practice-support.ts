@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { fieldText, find, phraseRegex } from '../text.js';
+import { fieldText, has, phraseRegex } from '../text.js';
 
 /** The resources section and fields (a "Supports" heading maps here too) and the `supports` field. */
 const SCOPES = ['resources', 'supports'];
@@ -26,7 +26,7 @@ export default defineRule({
   },
   check(doc, params) {
     const re = phraseRegex(params.phrases);
-    if (find(doc, re, SCOPES)) return [];
+    if (has(doc, re, SCOPES)) return [];
     // Field values that have no text block (e.g. numbers) are still read.
     if (re.test(fieldText(doc.data.supports)) || re.test(fieldText(doc.data.resources))) return [];
     return [{ message: 'no practice support is offered among the resources or supports (template, protocol, planning tool, coaching, mentoring or community)' }];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
-import { find, PLACEHOLDER_RE } from '../text.js';
+import { has, PLACEHOLDER_RE } from '../text.js';
 import { usableResources } from './util.js';
 
 /**
@@ -42,7 +42,7 @@ export default defineRule({
       if (typeof r.item === 'object' && r.item !== null && statedCost((r.item as Record<string, unknown>).cost)) return [];
       if (ACCESS_RE.test(r.text)) return [];
     }
-    if (find(doc, ACCESS_RE, ['resources'])) return [];
+    if (has(doc, ACCESS_RE, ['resources'])) return [];
     return [{ message: 'the resources do not say what they cost or how to access them (free, open access, subscription, purchase or library)' }];
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Hit } from '../../types.js';
 import { defineRule } from '../define.js';
-import { contentTerms, fieldText, stem } from '../text.js';
+import { contentTerm, fieldText, stem, words } from '../text.js';
 import { resourceLabel, resourceQuote, titleAndDescription, usableResources } from './util.js';
 
 /**
@@ -14,11 +14,20 @@ const GENERIC = new Set(
     .map(stem),
 );
 
-/** Content terms, with hyphenated words counted whole and by their parts ("wait-time" → wait-time, wait, time). */
+/**
+ * Content terms, with hyphenated words counted whole and by their parts ("wait-time" → wait-time, wait, time).
+ * The parts are the words of the text with `-‐–_/.` made spaces: only `-` joins words, the others
+ * already separate them, so those words are the words of the text split at `-`.
+ */
 function terms(s: string): Set<string> {
   const out = new Set<string>();
-  for (const set of [contentTerms(s), contentTerms(s.replace(/[-‐–_/.]/g, ' '))]) {
-    for (const t of set) if (!GENERIC.has(t)) out.add(key(t));
+  const add = (w: string) => {
+    const t = contentTerm(w);
+    if (t !== null && !GENERIC.has(t)) out.add(key(t));
+  };
+  for (const w of words(s)) {
+    add(w);
+    if (w.includes('-')) for (const part of w.split('-')) add(part);
   }
   return out;
 }

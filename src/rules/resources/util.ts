@@ -55,9 +55,18 @@ export function allResources(doc: Doc): ResourceEntry[] {
   });
 }
 
-/** Resources that are real entries: not empty, not a placeholder, not a promise of resources later. */
+const usableCache = new WeakMap<Doc, { src: unknown; list: ResourceEntry[] }>();
+
+/**
+ * Resources that are real entries: not empty, not a placeholder, not a promise of resources later.
+ * Worked out once per document (several rules ask); callers only read the list.
+ */
 export function usableResources(doc: Doc): ResourceEntry[] {
-  return allResources(doc).filter((r) => !isBlankItem(r) && !isDeferred(r.text));
+  const hit = usableCache.get(doc);
+  if (hit && hit.src === doc.data.resources) return hit.list;
+  const list = allResources(doc).filter((r) => !isBlankItem(r) && !isDeferred(r.text));
+  usableCache.set(doc, { src: doc.data.resources, list });
+  return list;
 }
 
 /** An item is blank when it is, or when every value of it is, empty or a placeholder. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import { fieldText } from '../text.js';
-import { blocksWhere, firstAccepted, stated } from './util.js';
+import { blocksWhere, anyAccepted, stated } from './util.js';
 
 /** A price or a statement about cost in a cost, about or assessment section: "$125", "free", "no cost", "fee". */
 const COST_RE =
@@ -37,8 +37,8 @@ export default defineRule({
   check(doc) {
     const cost = doc.data.cost;
     if (stated(cost) || stated(doc.data.assessment?.fee)) return [];
-    if (firstAccepted(blocksWhere(doc, { scopes: SECTION_SCOPES }), COST_RE, notALabel)) return [];
-    if (firstAccepted(blocksWhere(doc, { scopes: PROSE_SCOPES }), COST_PROSE_RE)) return [];
+    if (anyAccepted(blocksWhere(doc, { scopes: SECTION_SCOPES }), COST_RE, notALabel)) return [];
+    if (anyAccepted(blocksWhere(doc, { scopes: PROSE_SCOPES }), COST_PROSE_RE)) return [];
     if (cost !== undefined) return [{ message: 'the cost is empty or a placeholder', at: 'cost', quote: fieldText(cost) }];
     return [{ message: 'the cost to the earner is not disclosed (no price, scoring fee, or statement that it is free)' }];
   },

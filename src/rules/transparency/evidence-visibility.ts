@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import { fieldText } from '../text.js';
-import { blocksWhere, firstAccepted, stated } from './util.js';
+import { blocksWhere, anyAccepted, stated } from './util.js';
 
 const NOUN = String.raw`(?:evidence|submissions?|artifacts?|artefacts?|portfolios?|work samples?|videos?|recordings?|materials|work)`;
 /** Statements of who can see earned evidence, whether it travels with the badge, and how long it is kept. */
@@ -41,7 +41,7 @@ export default defineRule({
   check(doc) {
     const v = doc.data.evidenceVisibility;
     if (stated(v)) return [];
-    if (firstAccepted(blocksWhere(doc, { scopes: SCOPES }), VISIBILITY_RE)) return [];
+    if (anyAccepted(blocksWhere(doc, { scopes: SCOPES }), VISIBILITY_RE)) return [];
     if (v !== undefined) return [{ message: 'the evidence visibility statement is empty or a placeholder', at: 'evidenceVisibility', quote: fieldText(v) }];
     return [{ message: 'it is not stated who can see earned evidence, whether it is attached to the badge, or how long it is kept' }];
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import type { Position } from '../../types.js';
-import { blocksWhere, EMAIL_RE, firstAccepted, stated, URL_RE } from './util.js';
+import { blocksWhere, EMAIL_RE, anyAccepted, firstAccepted, stated, URL_RE } from './util.js';
 
 /** "Issued by the Utah State Board of Education": a named issuer in prose (the name starts with a capital). */
 const ISSUED_BY_RE = /\b(?:[Ii]ssued|[Oo]ffered|[Aa]warded|[Dd]eveloped|[Cc]reated|[Pp]ublished|[Ss]ponsored) by:?\s{1,3}(?:the\s{1,3})?[A-Z][\w&.'’-]{1,60}/;
@@ -55,7 +55,7 @@ export default defineRule({
     if (contact) return [];
     // A contact given next to the provider: an e-mail, or a labelled contact line.
     const near = blocksWhere(doc, { scopes: CONTACT_SCOPES });
-    if (firstAccepted(near, CONTACT_LINE_RE) || firstAccepted(near.filter((b) => b.path === 'provider' || b.scope === 'provider'), URL_RE) || firstAccepted(near, EMAIL_RE)) {
+    if (anyAccepted(near, CONTACT_LINE_RE) || anyAccepted(near.filter((b) => b.path === 'provider' || b.scope === 'provider'), URL_RE) || anyAccepted(near, EMAIL_RE)) {
       return [];
     }
     return [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import { fieldText, truthy } from '../text.js';
-import { blocksWhere, firstAccepted, negated } from './util.js';
+import { blocksWhere, anyAccepted, negated } from './util.js';
 
 /** A verifiable, portable credential format or platform. */
 const PORTABLE_RE =
@@ -38,7 +38,7 @@ export default defineRule({
       if (typeof badge === 'object' ? Object.keys(badge).length > 0 : truthy(badge)) return [];
     }
     const accept = (text: string, index: number) => !negated(text, index);
-    if (firstAccepted(blocksWhere(doc, { exclude: EXCLUDE }), PORTABLE_RE, accept)) return [];
+    if (anyAccepted(blocksWhere(doc, { exclude: EXCLUDE }), PORTABLE_RE, accept)) return [];
     if (badge !== undefined) {
       return [{ message: 'the badge field says no portable badge is issued, or is empty', at: 'badge', quote: fieldText(badge) }];
     }

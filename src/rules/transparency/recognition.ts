@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import { fieldText } from '../text.js';
-import { blocksWhere, firstAccepted, negated, stated } from './util.js';
+import { blocksWhere, anyAccepted, negated, stated } from './util.js';
 
 /**
  * What an earner gets: credit, CEUs, clock hours, PDPs, renewal units, salary advancement,
@@ -43,7 +43,7 @@ export default defineRule({
     const r = doc.data.recognition;
     if (stated(r)) return [];
     const accept = (text: string, index: number) => !negated(text, index);
-    if (firstAccepted(blocksWhere(doc, { scopes: SCOPES }), RECOGNITION_RE, accept)) return [];
+    if (anyAccepted(blocksWhere(doc, { scopes: SCOPES }), RECOGNITION_RE, accept)) return [];
     if (r !== undefined) return [{ message: 'the recognition statement is empty or a placeholder', at: 'recognition', quote: fieldText(r) }];
     return [{ message: 'what earners get is not stated (no credit, CEUs, clock hours, renewal units, salary advancement or recognising body)' }];
   },

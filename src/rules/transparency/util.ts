@@ -28,18 +28,34 @@ export function firstAccepted(
 ): Match | null {
   const g = globalOf(re);
   for (const block of blocks) {
-    g.lastIndex = 0;
-    let tries = 0;
-    let m: RegExpExecArray | null;
-    while ((m = g.exec(block.text)) !== null && tries++ < MAX_TRIES) {
-      if (m[0].length === 0) {
-        g.lastIndex++;
-        continue;
-      }
-      if (accept(block.text, m.index, m[0].length)) {
-        return { block, index: m.index, length: m[0].length, pos: posIn(block, m.index), quote: quoteAround(block.text, m.index, m[0].length) };
-      }
+    const m = acceptedIn(block, g, accept);
+    if (m) return { block, index: m.index, length: m[0].length, pos: posIn(block, m.index), quote: quoteAround(block.text, m.index, m[0].length) };
+  }
+  return null;
+}
+
+/** Whether `firstAccepted` would find a match (without its position and quote). */
+export function anyAccepted(
+  blocks: readonly TextBlock[],
+  re: RegExp,
+  accept: (text: string, index: number, length: number) => boolean = () => true,
+): boolean {
+  const g = globalOf(re);
+  for (const block of blocks) if (acceptedIn(block, g, accept)) return true;
+  return false;
+}
+
+/** The first match of the global regex `g` in a block that `accept` takes (at most MAX_TRIES tried). */
+function acceptedIn(block: TextBlock, g: RegExp, accept: (text: string, index: number, length: number) => boolean): RegExpExecArray | null {
+  g.lastIndex = 0;
+  let tries = 0;
+  let m: RegExpExecArray | null;
+  while ((m = g.exec(block.text)) !== null && tries++ < MAX_TRIES) {
+    if (m[0].length === 0) {
+      g.lastIndex++;
+      continue;
     }
+    if (accept(block.text, m.index, m[0].length)) return m;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import { isBlank } from '../text.js';
-import { blocksWhere, firstAccepted } from './util.js';
+import { blocksWhere, anyAccepted } from './util.js';
 
 /** Statements of validity, expiry or renewal of the credential itself. */
 const VALIDITY_RE = new RegExp(
@@ -54,7 +54,7 @@ export default defineRule({
       const start = Math.max(0, index - 80);
       return !NOT_CREDENTIAL_RE.test(text.slice(start, index + length + 40));
     };
-    if (firstAccepted(blocksWhere(doc, { scopes: SCOPES }), VALIDITY_RE, accept)) return [];
+    if (anyAccepted(blocksWhere(doc, { scopes: SCOPES }), VALIDITY_RE, accept)) return [];
     if (e !== undefined) return [{ message: 'the validity or expiry statement is empty or a placeholder', at: 'expires', quote: String(e) }];
     return [{ message: 'it is not stated whether the credential expires or must be renewed' }];
   },
