@@ -64,7 +64,7 @@ describe('streaming JSON', () => {
     let offerings = 0;
     STREAMERS.json = async () => {
       const w = await real();
-      return { ...w, offering: (o, i) => (offerings++, w.offering(o, i)) };
+      return { ...w, before: (i) => (offerings++, w.before(i)) };
     };
     try {
       const a = io();

@@ -23,8 +23,8 @@ import type { AuditPlan } from './audit.js';
 /** Writes one output in pieces: a head, each offering, then the tail with the summary. */
 export interface StreamWriter {
   head(report: Omit<Report, 'offerings' | 'summary'>): string;
-  /** The offering at `index`, already rendered by `offeringJson` where it was audited. */
-  offering(rendered: string, index: number): string;
+  /** What goes before the offering at `index`, which was rendered (UTF-8) by `offeringJson` where it was audited. */
+  before(index: number): string;
   /** The summary, then the catalog-wide fields in report order (generated, sources, …). */
   tail(summary: Summary, count: number, catalog: Record<string, unknown>): string;
 }
@@ -34,7 +34,7 @@ async function jsonWriter(): Promise<StreamWriter> {
   const { jsonAt: j } = await import('../format/json.js');
   return {
     head: (r) => `{\n  "tool": ${j(r.tool, '  ')},\n  "rubric": ${j(r.rubric, '  ')},\n  "rules": ${j(r.rules, '  ')},\n  "offerings": [`,
-    offering: (rendered, i) => `${i === 0 ? '' : ','}\n    ${rendered}`,
+    before: (i) => `${i === 0 ? '' : ','}\n    `,
     tail: (s, n, catalog) =>
       `${n === 0 ? ']' : '\n  ]'},\n  "summary": ${j(s, '  ')}` +
       Object.entries(catalog)
@@ -89,7 +89,8 @@ export function canStream(plan: AuditPlan): boolean {
 
 /** A sink that batches small writes: a file, or stdout. */
 interface Sink {
-  write(s: string): Promise<void>;
+  /** Text, or bytes that the sink copies (the caller may reuse the buffer). */
+  write(s: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -98,7 +99,7 @@ async function openSink(file: string | undefined, io: Io): Promise<Sink> {
     let buf = '';
     return {
       write: async (s) => {
-        buf += s;
+        buf += typeof s === 'string' ? s : Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('utf8');
         if (buf.length > 1 << 16) {
           io.stdout(buf);
           buf = '';
@@ -118,23 +119,27 @@ async function openSink(file: string | undefined, io: Io): Promise<Sink> {
   } catch (e) {
     throw fail(e);
   }
-  let buf = '';
+  let chunks: Buffer[] = [];
+  let bytes = 0;
   const flush = async () => {
-    const b = buf;
-    buf = '';
+    const c = chunks;
+    chunks = [];
+    bytes = 0;
     try {
-      await fh.write(b);
+      await fh.writev(c);
     } catch (e) {
       throw fail(e);
     }
   };
   return {
     write: async (s) => {
-      buf += s;
-      if (buf.length > 1 << 16) await flush();
+      const b = typeof s === 'string' ? Buffer.from(s) : Buffer.from(s);
+      chunks.push(b);
+      bytes += b.length;
+      if (bytes > 1 << 18) await flush();
     },
     close: async () => {
-      if (buf) await flush();
+      if (chunks.length) await flush();
       await fh.close();
     },
   };
@@ -159,8 +164,8 @@ function light(o: OfferingReport): OfferingReport {
   return r;
 }
 
-/** The spooled offerings, read back in order; `sizes` are their lengths in bytes. */
-async function* spooled(fh: FileHandle, sizes: readonly number[]): AsyncGenerator<string> {
+/** The spooled offerings, read back in order; `sizes` are their lengths in bytes. Each view is valid until the next. */
+async function* spooled(fh: FileHandle, sizes: readonly number[]): AsyncGenerator<Buffer> {
   let buf = Buffer.alloc(1 << 20);
   let have = 0;
   let at = 0;
@@ -182,7 +187,7 @@ async function* spooled(fh: FileHandle, sizes: readonly number[]): AsyncGenerato
         pos += bytesRead;
       }
     }
-    yield buf.toString('utf8', at, at + size);
+    yield buf.subarray(at, at + size);
     at += size;
   }
 }
@@ -208,7 +213,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   let pass = true;
   let n = 0;
   try {
-    let pending: string[] = [];
+    let pending: Uint8Array[] = [];
     let pendingBytes = 0;
     const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, renderJson: true, concurrency: plan.flags.concurrency };
     for await (const { file, source, items } of auditedStream(plan.files, options)) {
@@ -216,12 +221,11 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
       for (const a of items) {
         const r = a.report;
         collector.onEntry(a.competency);
-        const size = Buffer.byteLength(a.json!);
-        sizes.push(size);
+        sizes.push(a.json!.byteLength);
         pending.push(a.json!);
-        pendingBytes += size;
+        pendingBytes += a.json!.byteLength;
         if (pendingBytes > 1 << 18) {
-          await spool.write(pending.join(''));
+          await spool.writev(pending);
           pending = [];
           pendingBytes = 0;
         }
@@ -232,7 +236,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
         progress?.offering(r.file);
       }
     }
-    if (pending.length) await spool.write(pending.join(''));
+    if (pending.length) await spool.writev(pending);
     progress?.done();
     // canStream() guarantees no waivers here, so this is the same input as the whole-report path.
     const catalog = withCatalog({ ...head, offerings: lights, summary }, await collector.input());
@@ -241,8 +245,11 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
     for await (const rendered of spooled(spool, sizes)) {
       const dups = catalog.offerings[i]?.duplicates;
       // Duplicates come last in an offering, as withCatalog adds them.
-      const text = dups ? offeringJson({ ...(JSON.parse(rendered) as OfferingReport), duplicates: dups }) : rendered;
-      for (const o of outs) await o.sink.write(o.writer.offering(text, i));
+      const text = dups ? offeringJson({ ...(JSON.parse(rendered.toString('utf8')) as OfferingReport), duplicates: dups }) : rendered;
+      for (const o of outs) {
+        await o.sink.write(o.writer.before(i));
+        await o.sink.write(text);
+      }
       i++;
     }
     const { generated, sources, waivers, duplicates, providers } = catalog;

@@ -100,9 +100,15 @@ export interface Audited {
   report: OfferingReport;
   /** The competency statement, for catalog-wide comparison (null when absent or invalid). */
   competency: string | null;
-  /** With `renderJson`: the offering as report JSON; `report` then has no findings or reasons. */
-  json?: string;
+  /**
+   * With `renderJson`: the offering as report JSON, UTF-8 (a worker hands the bytes over
+   * without a copy); `report` then has no findings or reasons.
+   */
+  json?: Uint8Array;
 }
+
+/** Its own ArrayBuffer per call (Buffer.from may share a pool, which cannot be transferred). */
+const utf8 = new TextEncoder();
 
 /** One input file, audited: its offerings, and the sha256 of its bytes for the audit trail. */
 export interface AuditedFile {
@@ -128,7 +134,7 @@ export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' |
     const report = auditEntry(e, options.rubric, options.ctx, options.waivers);
     const competency = e.kind === 'offering' ? (e.doc.data.competency ?? null) : null;
     if (!options.renderJson) return { report, competency };
-    return { report: { ...report, findings: [], reasons: [] }, competency, json: offeringJson(report) };
+    return { report: { ...report, findings: [], reasons: [] }, competency, json: utf8.encode(offeringJson(report)) };
   });
   return { source, items };
 }

@@ -22,6 +22,14 @@ const BATCH = 16;
 const AHEAD = 3;
 /** Batches finished or in flight beyond the next one to write: bounds memory when one worker lags. */
 const WINDOW = 64;
+/**
+ * Heap limit of a worker. A worker holds one batch at a time, so it needs little; a small
+ * limit also makes V8 collect garbage early instead of letting each thread's heap grow,
+ * which keeps a 100,000-offering run within its memory budget (README, Performance). A
+ * worker that runs out (a document near --max-file-size) is replaced, and its batch is
+ * audited in this thread, whose heap is not limited.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128 } as const;
 
 /** What a worker needs to audit exactly as this thread would. */
 export interface WorkerInit {
@@ -88,24 +96,32 @@ export async function* pooled(files: readonly InputFile[], options: AuditOptions
 
   let next = 0;
   let front = 0;
-  const workers: { w: Worker; pending: Set<number>; alive: boolean }[] = [];
-  const feed = (slot: (typeof workers)[number]) => {
+  let restarts = n;
+  interface Slot {
+    w: Worker;
+    pending: Set<number>;
+    alive: boolean;
+  }
+  const workers: Slot[] = [];
+  const feed = (slot: Slot) => {
     while (slot.alive && slot.pending.size < AHEAD && next < batches.length && next < front + WINDOW) {
       const seq = next++;
       slot.pending.add(seq);
       slot.w.postMessage({ seq, files: batches[seq]! } satisfies WorkerRequest);
     }
   };
-  for (let i = 0; i < n; i++) {
-    const slot = { w: new Worker(script, { workerData: init }), pending: new Set<number>(), alive: true };
+  const start = (): Slot => {
+    const slot: Slot = { w: new Worker(script, { workerData: init, resourceLimits: WORKER_LIMITS }), pending: new Set<number>(), alive: true };
     const fail = () => {
       if (!slot.alive) return;
       slot.alive = false;
       for (const seq of slot.pending) local(seq);
       slot.pending.clear();
-      // Its share of the remaining batches goes to the others, or to this thread.
-      if (workers.every((s) => !s.alive)) while (next < batches.length) local(next++);
-      else for (const s of workers) feed(s);
+      // A worker that ran out of memory on a huge document is replaced, a few times at most;
+      // once none is left, the consumer below audits the remaining batches in this thread.
+      if (restarts-- > 0) workers[workers.indexOf(slot)] = start();
+      for (const s of workers) feed(s);
+      wake?.();
     };
     slot.w.on('message', (m: WorkerReply) => {
       slot.pending.delete(m.seq);
@@ -115,12 +131,17 @@ export async function* pooled(files: readonly InputFile[], options: AuditOptions
     });
     slot.w.on('error', fail);
     slot.w.on('exit', fail);
-    workers.push(slot);
-  }
+    return slot;
+  };
+  for (let i = 0; i < n; i++) workers.push(start());
   for (const s of workers) feed(s);
   try {
     for (let seq = 0; seq < batches.length; seq++) {
-      while (!done.has(seq)) await new Promise<void>((r) => (wake = r));
+      while (!done.has(seq)) {
+        // No worker left: audit here, one batch at a time, as the writer needs them.
+        if (next <= seq && workers.every((s) => !s.alive)) local(next++);
+        else await new Promise<void>((r) => (wake = r));
+      }
       wake = null;
       const items = done.get(seq)!;
       done.delete(seq);

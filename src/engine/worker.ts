@@ -13,10 +13,14 @@ const options = { rubric, ctx: { now: new Date(init.now) }, maxFileSize: init.ma
 
 parentPort!.on('message', (m: WorkerRequest) => {
   let reply: WorkerReply;
+  const transfer: ArrayBuffer[] = [];
   try {
-    reply = { seq: m.seq, items: m.files.map((f) => auditInput(f, options)) };
+    const items = m.files.map((f) => auditInput(f, options));
+    // Rendered JSON moves to the main thread without a copy.
+    for (const f of items) for (const a of f.items) if (a.json) transfer.push(a.json.buffer as ArrayBuffer);
+    reply = { seq: m.seq, items };
   } catch (e) {
     reply = { seq: m.seq, error: (e as Error).message };
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(reply, transfer);
 });
