@@ -23,13 +23,13 @@ const AHEAD = 3;
 /** Batches finished or in flight beyond the next one to write: bounds memory when one worker lags. */
 const WINDOW = 64;
 /**
- * Heap limit of a worker. A worker holds one batch at a time, so it needs little; a small
- * limit also makes V8 collect garbage early instead of letting each thread's heap grow,
+ * Heap limits of a worker. A worker holds one batch at a time, so it needs little (a 4.9 MB
+ * document audits within them); small limits also make V8 collect garbage early instead of letting each thread's heap grow,
  * which keeps a 100,000-offering run within its memory budget (README, Performance). A
  * worker that runs out (a document near --max-file-size) is replaced, and its batch is
  * audited in this thread, whose heap is not limited.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128 } as const;
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 12 } as const;
 
 /** What a worker needs to audit exactly as this thread would. */
 export interface WorkerInit {
@@ -96,7 +96,7 @@ export async function* pooled(files: readonly InputFile[], options: AuditOptions
 
   let next = 0;
   let front = 0;
-  let restarts = n;
+  let restarts = 4 * n;
   interface Slot {
     w: Worker;
     pending: Set<number>;
