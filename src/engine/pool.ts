@@ -24,10 +24,10 @@ const AHEAD = 3;
 const WINDOW = 64;
 /**
  * Heap limits of a worker. A worker holds one batch at a time, so it needs little (a 4.9 MB
- * document audits within them); small limits also make V8 collect garbage early instead of letting each thread's heap grow,
- * which keeps a 100,000-offering run within its memory budget (README, Performance). A
- * worker that runs out (a document near --max-file-size) is replaced, and its batch is
- * audited in this thread, whose heap is not limited.
+ * document audits within them); small limits also make V8 collect garbage early instead of
+ * letting each thread's heap grow, which keeps a 100,000-offering run within its memory
+ * budget (README, Performance). A worker that runs out anyway is replaced, and its batch
+ * is audited in this thread, whose heap is not limited.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 12 } as const;
 
