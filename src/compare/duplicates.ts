@@ -72,34 +72,15 @@ export function shingles(text: string, k = SHINGLE): number[] {
   return Array.from(shingleSet(text, k));
 }
 
-/** Exact Jaccard similarity of two sorted unique lists. */
+/** Exact Jaccard similarity of two sorted unique lists (0 when both are empty). */
 export function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  return jaccardIn(a, 0, a.length, b, 0, b.length);
-}
-
-/** Jaccard similarity of the sorted unique runs `a[i..ie)` and `b[j..je)`. */
-function jaccardIn(a: ArrayLike<number>, i: number, ie: number, b: ArrayLike<number>, j: number, je: number): number {
-  const la = ie - i;
-  const lb = je - j;
-  if (!la && !lb) return 0;
-  let inter = 0;
-  while (i < ie && j < je) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      inter++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return inter / (la + lb - inter);
+  // With a threshold of 0 every pair qualifies, so this is the plain similarity.
+  return a.length + b.length === 0 ? 0 : jaccardAtLeast(a, 0, a.length, b, 0, b.length, 0);
 }
 
 /**
  * The Jaccard similarity of the sorted unique runs `a[i..ie)` and `b[j..je)` when it is at
- * least `t` (the same value as `jaccardIn`), else -1, stopping as soon as too few elements
- * remain to reach `t`.
+ * least `t`, else -1, stopping as soon as too few elements remain to reach `t`.
  */
 function jaccardAtLeast(a: ArrayLike<number>, i: number, ie: number, b: ArrayLike<number>, j: number, je: number, t: number): number {
   const total = ie - i + (je - j);
