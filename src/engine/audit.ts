@@ -3,9 +3,9 @@
  * decide. Pure data in, data out; no console, no colour.
  */
 import type { Entry, LoadOptions } from '../load/file.js';
-import { loadFileSync } from '../load/file.js';
+import { invalid, loadFileSync } from '../load/file.js';
+import { sourceOf } from '../load/sources.js';
 import { offeringJson } from '../format/json.js';
-import { createHash } from 'node:crypto';
 import type { SourceFile } from '../catalog.js';
 import type { InputFile } from '../load/discover.js';
 import { providerName } from '../model/offering.js';
@@ -120,16 +120,7 @@ export interface AuditedFile {
 /** Load one input file and audit every offering in it. Synchronous and pure but for the read. */
 export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' | 'onSource' | 'concurrency'>): AuditedFile {
   let source: SourceFile | null = null;
-  const hash = (buf: Buffer) => (source = { file: f.rel, sha256: createHash('sha256').update(buf).digest('hex'), bytes: buf.length });
-  const entries: Entry[] = f.problem
-    ? [
-        {
-          kind: 'invalid',
-          file: f.rel,
-          finding: { ruleId: 'invalid-document', aspect: null, severity: 'error', message: f.problem, fix: null, line: null, column: null, path: null },
-        },
-      ]
-    : loadFileSync(f.abs, f.rel, options, hash);
+  const entries = f.problem ? [invalid(f.rel, f.problem)] : loadFileSync(f.abs, f.rel, options, (buf) => (source = sourceOf(f.rel, buf)));
   const items = entries.map((e): Audited => {
     const report = auditEntry(e, options.rubric, options.ctx, options.waivers);
     const competency = e.kind === 'offering' ? (e.doc.data.competency ?? null) : null;

@@ -29,7 +29,8 @@ export type Entry =
 
 const ALLOWED_FM = new Set(['', 'yaml', 'yml', 'json']);
 
-function invalid(file: string, message: string, pos?: Position, index?: number): Entry {
+/** An entry that could not be read, with its reason as an `invalid-document` finding. */
+export function invalid(file: string, message: string, pos?: Position, index?: number): Entry {
   const e: Entry = {
     kind: 'invalid',
     file,

@@ -9,6 +9,11 @@ import type { InputFile } from './discover.js';
 
 const SMALL = 1024 * 1024;
 
+/** The audit-trail entry of a file whose bytes have been read. */
+export function sourceOf(file: string, buf: Buffer): SourceFile {
+  return { file, sha256: createHash('sha256').update(buf).digest('hex'), bytes: buf.length };
+}
+
 export async function hashSources(files: readonly InputFile[]): Promise<SourceFile[]> {
   const out: SourceFile[] = [];
   for (const f of files) {
@@ -17,14 +22,13 @@ export async function hashSources(files: readonly InputFile[]): Promise<SourceFi
       // Only regular files: reading a pipe or device could block the run forever.
       const st = await stat(f.abs);
       if (!st.isFile()) throw new Error('not a regular file');
-      const hash = createHash('sha256');
       // Small files in one read (a stream per file would allocate a 64 KB buffer each);
       // a large one streamed, so a file too large to audit is still hashed in little memory.
       if (st.size <= SMALL) {
-        const buf = await readFile(f.abs);
-        out.push({ file: f.rel, sha256: hash.update(buf).digest('hex'), bytes: buf.length });
+        out.push(sourceOf(f.rel, await readFile(f.abs)));
         continue;
       }
+      const hash = createHash('sha256');
       let bytes = 0;
       for await (const chunk of createReadStream(f.abs)) {
         hash.update(chunk as Buffer);
