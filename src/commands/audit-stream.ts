@@ -133,7 +133,8 @@ async function openSink(file: string | undefined, io: Io): Promise<Sink> {
   };
   return {
     write: async (s) => {
-      const b = typeof s === 'string' ? Buffer.from(s) : Buffer.from(s);
+      // A copy of bytes too: the caller reuses its buffer.
+      const b = typeof s === 'string' ? Buffer.from(s, 'utf8') : Buffer.from(s);
       chunks.push(b);
       bytes += b.length;
       if (bytes > 1 << 18) await flush();
