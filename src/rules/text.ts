@@ -17,6 +17,23 @@ export interface Match {
   quote: string;
 }
 
+/**
+ * `compute` worked out once per document, for what several rules ask of the same document
+ * (callers only read the result). It is worked out again when one of `deps(doc)` is no
+ * longer the same value, as when a test edits a document in place.
+ */
+export function perDoc<T>(compute: (doc: Doc) => T, deps: (doc: Doc) => readonly unknown[]): (doc: Doc) => T {
+  const cache = new WeakMap<Doc, { deps: readonly unknown[]; value: T }>();
+  return (doc) => {
+    const d = deps(doc);
+    const hit = cache.get(doc);
+    if (hit && hit.deps.length === d.length && hit.deps.every((x, i) => x === d[i])) return hit.value;
+    const value = compute(doc);
+    cache.set(doc, { deps: d, value });
+    return value;
+  };
+}
+
 /** Blocks whose scope is one of `scopes` (all blocks when `scopes` is omitted). */
 export function blocksIn(doc: Doc, scopes?: readonly string[] | null): TextBlock[] {
   if (!scopes) return doc.blocks;

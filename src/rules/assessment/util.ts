@@ -5,7 +5,7 @@
  * Every regular expression here is linear-time: no nested quantifiers, bounded repeats.
  */
 import type { Doc, Position, TextBlock } from '../../types.js';
-import { blocksIn, isBlank, isSpace, posIn, quoteAround, wordCount } from '../text.js';
+import { blocksIn, isBlank, isSpace, perDoc, posIn, quoteAround, wordCount } from '../text.js';
 
 /** Prose scopes where an assessment process or a scoring guide is described. */
 export const SCOPES: readonly string[] = ['assessment', 'rubric', 'about', 'other', 'description', 'evidence'];
@@ -69,21 +69,13 @@ export function spotQuote(s: Spot): string {
   return quoteAround(s.block.text, s.index, s.length);
 }
 
-const proseCache = new WeakMap<Doc, { blocks: TextBlock[]; byScopes: WeakMap<readonly string[], TextBlock[]> }>();
+const nonHeading = (b: TextBlock) => b.kind !== 'heading';
+/** The prose blocks of the default scopes, which most rules ask for: once per document. */
+const defaultProse = perDoc((doc) => blocksIn(doc, SCOPES).filter(nonHeading), (doc) => [doc.blocks]);
 
-/** Non-heading blocks of `scopes`. Kept per document and scopes array (the rules pass the same constant arrays); callers only read them. */
+/** Non-heading blocks of `scopes` (callers only read them). */
 export function proseBlocks(doc: Doc, scopes: readonly string[] = SCOPES): TextBlock[] {
-  let cache = proseCache.get(doc);
-  if (!cache || cache.blocks !== doc.blocks) {
-    cache = { blocks: doc.blocks, byScopes: new WeakMap() };
-    proseCache.set(doc, cache);
-  }
-  let list = cache.byScopes.get(scopes);
-  if (!list) {
-    list = blocksIn(doc, scopes).filter((b) => b.kind !== 'heading');
-    if (scopes === SCOPES) cache.byScopes.set(scopes, list);
-  }
-  return list;
+  return scopes === SCOPES ? defaultProse(doc) : blocksIn(doc, scopes).filter(nonHeading);
 }
 
 /**
@@ -183,20 +175,12 @@ export interface Crit {
   levels: Level[];
 }
 
-const criteriaCache = new WeakMap<Doc, { src: unknown; blocks: TextBlock[]; list: Crit[] }>();
 /**
  * The rubric criteria, in order (blank ones included), with a uniform shape. A criterion
  * without levels whose text has level-labelled lines ("Meets criteria: …") gets those as levels.
  * Worked out once per document (several rules ask); callers only read them.
  */
-export function criteriaOf(doc: Doc): Crit[] {
-  const src = doc.data.rubric?.criteria;
-  const hit = criteriaCache.get(doc);
-  if (hit && hit.src === src && hit.blocks === doc.blocks) return hit.list;
-  const list = readCriteria(doc);
-  criteriaCache.set(doc, { src, blocks: doc.blocks, list });
-  return list;
-}
+export const criteriaOf: (doc: Doc) => Crit[] = perDoc(readCriteria, (doc) => [doc.data.rubric?.criteria, doc.blocks]);
 
 function readCriteria(doc: Doc): Crit[] {
   let headings: TextBlock[] | null = null;
@@ -255,20 +239,17 @@ export interface LabelLine {
   index: number;
 }
 
-const labelCache = new WeakMap<Doc, { blocks: TextBlock[]; byScopes: Map<string, LabelLine[]> }>();
+/** Level-labelled lines per scopes key, for one document. */
+const labelLinesByScopes = perDoc(() => new Map<string, LabelLine[]>(), (doc) => [doc.blocks]);
 
 /** Level-labelled lines ("Passing: …") in the prose blocks of `scopes`. Worked out once per document and scopes; callers only read them. */
 export function levelLabelLines(doc: Doc, scopes: readonly string[]): LabelLine[] {
-  let cache = labelCache.get(doc);
-  if (!cache || cache.blocks !== doc.blocks) {
-    cache = { blocks: doc.blocks, byScopes: new Map() };
-    labelCache.set(doc, cache);
-  }
+  const byScopes = labelLinesByScopes(doc);
   const key = scopes.join('\u0000');
-  let lines = cache.byScopes.get(key);
+  let lines = byScopes.get(key);
   if (!lines) {
     lines = readLevelLabelLines(doc, scopes);
-    cache.byScopes.set(key, lines);
+    byScopes.set(key, lines);
   }
   return lines;
 }

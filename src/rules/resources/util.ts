@@ -7,7 +7,7 @@
  */
 import type { Doc } from '../../types.js';
 import type { ResourceItem } from '../../model/offering.js';
-import { fieldText, isBlank, PLACEHOLDER_RE, wordCount } from '../text.js';
+import { fieldText, isBlank, perDoc, PLACEHOLDER_RE, wordCount } from '../text.js';
 
 export interface ResourceEntry {
   /** Index in `doc.data.resources` (the `N` of the data path `resources.N`). */
@@ -55,19 +55,14 @@ export function allResources(doc: Doc): ResourceEntry[] {
   });
 }
 
-const usableCache = new WeakMap<Doc, { src: unknown; list: ResourceEntry[] }>();
-
 /**
  * Resources that are real entries: not empty, not a placeholder, not a promise of resources later.
  * Worked out once per document (several rules ask); callers only read the list.
  */
-export function usableResources(doc: Doc): ResourceEntry[] {
-  const hit = usableCache.get(doc);
-  if (hit && hit.src === doc.data.resources) return hit.list;
-  const list = allResources(doc).filter((r) => !isBlankItem(r) && !isDeferred(r.text));
-  usableCache.set(doc, { src: doc.data.resources, list });
-  return list;
-}
+export const usableResources: (doc: Doc) => ResourceEntry[] = perDoc(
+  (doc) => allResources(doc).filter((r) => !isBlankItem(r) && !isDeferred(r.text)),
+  (doc) => [doc.data.resources],
+);
 
 /** An item is blank when it is, or when every value of it is, empty or a placeholder. */
 export function isBlankItem(r: ResourceEntry): boolean {
