@@ -82,7 +82,8 @@ export function quoteAround(text: string, index: number, length = 0): string {
   return q;
 }
 
-function toMatch(block: TextBlock, m: RegExpExecArray): Match {
+/** A match of `re` in a block, with its position and the sentence around it. */
+export function toMatch(block: TextBlock, m: RegExpExecArray): Match {
   return { block, index: m.index, length: m[0].length, pos: posIn(block, m.index), quote: quoteAround(block.text, m.index, m[0].length) };
 }
 

@@ -3,7 +3,7 @@
  * match (negations, wrong context), and small value tests.
  */
 import type { Doc, TextBlock } from '../../types.js';
-import { globalOf, isBlank, posIn, quoteAround, type Match } from '../text.js';
+import { globalOf, isBlank, toMatch, type Match } from '../text.js';
 
 /** An e-mail address (bounded parts, linear). */
 export const EMAIL_RE = /\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}\b/;
@@ -29,7 +29,7 @@ export function firstAccepted(
   const g = globalOf(re);
   for (const block of blocks) {
     const m = acceptedIn(block, g, accept);
-    if (m) return { block, index: m.index, length: m[0].length, pos: posIn(block, m.index), quote: quoteAround(block.text, m.index, m[0].length) };
+    if (m) return toMatch(block, m);
   }
   return null;
 }
