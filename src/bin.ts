@@ -1,4 +1,6 @@
 /** The process entry point: real stdio, real exit code. */
+import v8 from 'node:v8';
+
 // A reader that stops early (`mcaudit … | head`) closes the pipe: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
@@ -12,7 +14,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { toolInfo } = await import('./report.js');
   process.stdout.write(`${toolInfo().version}\n`);
 } else {
-  const { main } = await import('./main.js');
+  const { BUNDLE, BUNDLE_CACHE, loadBundle, V8_FLAGS } = await import('./boot.js');
+  for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+  const { fileURLToPath } = await import('node:url');
+  // The bundle when the build made one (it starts about twice as fast), else the modules.
+  const main = loadBundle(fileURLToPath(BUNDLE), fileURLToPath(BUNDLE_CACHE))?.main ?? (await import('./main.js')).main;
   process.exitCode = await main(argv, {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

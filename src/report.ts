@@ -3,6 +3,7 @@
  * (documented in README); change it only by adding fields.
  */
 import { readFileSync } from 'node:fs';
+import { PACKAGE_JSON } from './paths.js';
 import type { BaselineReport } from './engine/baseline.js';
 import type { DuplicatePairReport, ProviderSummary, SourceFile, WaiverSummary } from './catalog.js';
 import type { Rubric } from './rubric/load.js';
@@ -41,7 +42,7 @@ export interface Report {
 let cachedVersion: string | undefined;
 /** mcaudit's own version, from package.json. */
 export function toolInfo(): ToolInfo {
-  cachedVersion ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  cachedVersion ??= (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
   return { name: 'mcaudit', version: cachedVersion };
 }
 

@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { InputFile } from '../load/discover.js';
+import { WORKER_SCRIPT } from '../paths.js';
 import { auditInput, type AuditedFile, type AuditOptions } from './audit.js';
 
 /** Below this many files a run stays in one thread (worker start-up would not pay). */
@@ -51,8 +52,7 @@ export type FileAudit = AuditedFile & { file: InputFile };
 
 /** The worker script, when it has been built (tests run from TypeScript sources, without one). */
 function workerScript(): URL | null {
-  const url = new URL('./worker.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : null;
+  return existsSync(fileURLToPath(WORKER_SCRIPT)) ? WORKER_SCRIPT : null;
 }
 
 /** How many workers a run of `files` files uses (0: none, audit in this thread). */

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath } from '../load/discover.js';
 import { issueLines } from '../issues.js';
-import { builtInRubrics, isBuiltInRef, RUBRICS_DIR, RubricError } from './load.js';
+import { RUBRICS_DIR } from '../paths.js';
+import { builtInRubrics, isBuiltInRef, RubricError } from './load.js';
 import { rubricFileSchema, rubricSourceSchema } from './schema.js';
 
 /** Longest chain of rubrics (the file itself and what it extends, directly or not). */

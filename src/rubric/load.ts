@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { AnyRule } from '../rules/define.js';
@@ -14,9 +13,6 @@ import { UsageError } from '../errors.js';
 import { issueLines } from '../issues.js';
 import { readRubricChain } from './extends.js';
 import { rubricFileSchema, type RubricFile } from './schema.js';
-
-/** The folder of built-in rubrics, next to `src/` and `dist/`. */
-export const RUBRICS_DIR = fileURLToPath(new URL('../../rubrics/', import.meta.url));
 
 export interface ResolvedRule {
   rule: AnyRule;

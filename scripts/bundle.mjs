@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * Second build step (after `tsc`): the single-file bundle the CLI starts from, and its V8
+ * code cache. See src/boot.ts for why.
+ *
+ *   dist/mcaudit.cjs        esbuild bundle of dist/main.js and its dependencies (CommonJS)
+ *   dist/mcaudit.cjs.cache  V8 code cache, taken after linting samples/strong.md once, so
+ *                           it holds the functions such a run compiles
+ *
+ * Worker threads still load dist/engine/worker.js and its modules: they only start for
+ * catalogs of hundreds of files, where start-up is a small share of the run.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { BUNDLE, BUNDLE_CACHE, loadBundle, V8_FLAGS } = await import(path.join(ROOT, 'dist/boot.js'));
+const bundle = fileURLToPath(BUNDLE);
+const cache = fileURLToPath(BUNDLE_CACHE);
+rmSync(cache, { force: true });
+
+const result = await build({
+  entryPoints: [path.join(ROOT, 'dist/main.js')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // The bundle sits in dist/ like dist/paths.js, so import.meta.url-relative paths hold.
+  define: { 'import.meta.url': '__mcaudit_import_meta_url' },
+  banner: { js: "var __mcaudit_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  // import() becomes require(): vm.Script, which runs the bundle, has no module loader.
+  supported: { 'dynamic-import': false },
+  logLevel: 'warning',
+  metafile: true,
+});
+// A dynamic import() left in the bundle would fail under vm.Script.
+const left = Object.values(result.metafile.outputs)
+  .flatMap((o) => o.imports)
+  .filter((i) => i.kind === 'dynamic-import');
+if (left.length) {
+  console.error(`bundle: dynamic imports left unbundled: ${left.map((i) => i.path).join(', ')}`);
+  process.exit(1);
+}
+
+// Warm up under the same V8 flags as bin.ts (V8 rejects a cache made under other flags).
+for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+const loaded = loadBundle(bundle, null);
+if (!loaded) {
+  console.error('bundle: the bundle does not export main');
+  process.exit(1);
+}
+const sink = () => true;
+const io = { stdout: sink, stderr: sink, cwd: ROOT, env: {}, stdoutIsTTY: false, stderrIsTTY: false, readStdin: async () => '' };
+const code = await loaded.main(['lint', 'samples/strong.md'], io);
+if (code !== 0) {
+  console.error(`bundle: warm-up lint exited ${code}`);
+  process.exit(1);
+}
+writeFileSync(cache, loaded.script.createCachedData());
