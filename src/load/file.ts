@@ -5,7 +5,6 @@
  * code: only YAML and JSON are read.
  */
 import { readFileSync, statSync } from 'node:fs';
-import matter from 'gray-matter';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { normaliseFields, type Offering } from '../model/offering.js';
 import type { Doc, Finding, Position, TextBlock } from '../types.js';
@@ -86,10 +85,6 @@ class FrontMatterError extends Error {
     super(message);
   }
 }
-
-const refuseCode = () => {
-  throw new FrontMatterError('front matter written as code is never run; write it as YAML or JSON');
-};
 
 /** Plain scalars that the YAML core schema reads as null or a boolean, not a string. */
 const NOT_TEXT = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
@@ -443,6 +438,41 @@ function jsonEntry(file: string, text: string, value: Record<string, unknown>, i
 const FM_OPEN = /^---[ \t]*([A-Za-z][A-Za-z0-9_+-]*)?[ \t]*$/;
 const FM_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
+/** Parse JSON front matter text (`---json`); its line 1 is the opening line, file line 1. */
+function parseJsonFrontMatter(src: string): Raw {
+  let data: unknown;
+  try {
+    data = JSON.parse(src) as unknown;
+  } catch (e) {
+    if (isStackOverflow(e)) throw new FrontMatterError(`JSON front matter is ${TOO_DEEP}`, { line: 2, column: 1 });
+    const je = jsonError(src, e as Error);
+    throw new FrontMatterError(`invalid JSON front matter: ${je.message.replace(/^invalid JSON: /, '')}`, je.pos);
+  }
+  if (!isRecord(data)) throw new FrontMatterError('JSON front matter must be an object', { line: 2, column: 1 });
+  if (nestedDeeperThan(data)) throw new FrontMatterError(`JSON front matter is ${TOO_DEEP}`, { line: 2, column: 1 });
+  return { data, index: indexJson(src) };
+}
+
+/**
+ * The front matter text to parse, as gray-matter 4 splits it (mcaudit read front matter
+ * with gray-matter until it did the split itself; test/load/front-matter-split.test.ts
+ * checks the two agree): from the end of the opening line (the language name after `---`
+ * dropped) to the first later line that starts with `---`, which is at or before `close`.
+ * Null when that text is empty or holds only `#` comment lines: no data, nothing to parse.
+ * The language is `yaml` (also for `yml` and no name) or `json`, in any case.
+ */
+export function frontMatterBlock(text: string, lines: readonly string[], close: number): { language: 'yaml' | 'json'; text: string } | null {
+  const name = lines[0]!.slice(3).trim().toLowerCase();
+  // Without a language name the opening line's own blanks stay in (line 1 is file line 1 either way).
+  const from = name ? lines[0]!.length : 3;
+  let end = close; // offset of the closing line: the lines before it and their line breaks
+  for (let i = 0; i < close; i++) end += lines[i]!.length;
+  const at = text.indexOf('\n---', from);
+  const body = text.slice(from, at >= 0 && at < end ? at : end - 1);
+  if (body.replace(/^\s*#[^\n]+/gm, '').trim() === '') return null;
+  return { language: name === 'json' ? 'json' : 'yaml', text: body };
+}
+
 /** Entries of a Markdown file: always one offering (or one invalid entry). */
 export function loadMarkdownText(file: string, text: string): Entry[] {
   if (text.trim() === '') return [invalid(file, 'file is empty')];
@@ -473,40 +503,8 @@ export function loadMarkdownText(file: string, text: string): Entry[] {
     }
     if (close < 0) return [invalid(file, 'front matter opened on line 1 is never closed; add a line "---" after it', { line: 1, column: 1 })];
     try {
-      let captured: Raw | null = null;
-      // gray-matter splits only the block we found, so its idea of the closing line is ours.
-      let end = close; // offset of the closing line: the lines before it and their line breaks
-      for (let i = 0; i < close; i++) end += lines[i]!.length;
-      const block = text.slice(0, end) + '---';
-      matter(block, {
-        language: 'yaml',
-        engines: {
-          yaml: (s: string) => {
-            captured = parseYaml(s, 1);
-            return captured.data;
-          },
-          json: (s: string) => {
-            try {
-              const data = JSON.parse(s) as unknown;
-              if (!isRecord(data)) throw new FrontMatterError('JSON front matter must be an object', { line: 2, column: 1 });
-              if (nestedDeeperThan(data)) throw new FrontMatterError(`JSON front matter is ${TOO_DEEP}`, { line: 2, column: 1 });
-              // The block starts at the end of the opening line, so its line 1 is file line 1.
-              captured = { data, index: indexJson(s) };
-              return data;
-            } catch (e) {
-              if (e instanceof FrontMatterError) throw e;
-              if (isStackOverflow(e)) throw new FrontMatterError(`JSON front matter is ${TOO_DEEP}`, { line: 2, column: 1 });
-              const je = jsonError(s, e as Error);
-              throw new FrontMatterError(`invalid JSON front matter: ${je.message.replace(/^invalid JSON: /, '')}`, je.pos);
-            }
-          },
-          javascript: refuseCode,
-          js: refuseCode,
-          coffee: refuseCode,
-          cson: refuseCode,
-        },
-      } as never);
-      raw = captured ?? raw;
+      const block = frontMatterBlock(text, lines, close);
+      if (block) raw = block.language === 'json' ? parseJsonFrontMatter(block.text) : parseYaml(block.text, 1);
     } catch (e) {
       if (e instanceof FrontMatterError) return [invalid(file, e.message, e.pos ?? { line: 1, column: 1 })];
       if (isStackOverflow(e)) return [invalid(file, `front matter is ${TOO_DEEP}`, { line: 1, column: 1 })];
