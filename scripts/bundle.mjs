@@ -22,6 +22,24 @@ const bundle = fileURLToPath(BUNDLE);
 const cache = fileURLToPath(BUNDLE_CACHE);
 rmSync(cache, { force: true });
 
+/**
+ * commander requires node:child_process (and with it net, stream and dgram, ~12 ms) at load,
+ * for executable subcommands, which mcaudit has none of. In the bundle it gets a stand-in
+ * that loads the real module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}commander${path.sep}`) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   entryPoints: [path.join(ROOT, 'dist/main.js')],
   outfile: bundle,
@@ -36,6 +54,7 @@ const result = await build({
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
   metafile: true,
+  plugins: [lazyChildProcess],
 });
 // A dynamic import() left in the bundle would fail under vm.Script.
 const left = Object.values(result.metafile.outputs)
