@@ -9,9 +9,10 @@
  *   - up to 10,000 offerings, the same audit in one thread (`--concurrency off`), to show
  *     what the workers gain on this machine.
  * It prints wall time, offerings per second, peak RSS and the audit/baseline ratio; then
- * start-up (`mcaudit --version` and a one-file audit against a bare `node -e ""`) and
- * pathological inputs (1 MB lines of punctuation and words). Peak RSS comes from
- * /usr/bin/time when present, else from the child's own process.resourceUsage().
+ * start-up (`mcaudit --version`, a one-file lint and a one-file audit against a bare
+ * `node -e ""`, interleaved) and pathological inputs (1 MB lines of punctuation and
+ * words). Peak RSS comes from /usr/bin/time when present, else from the child's own
+ * process.resourceUsage(). `npm run bench -- --startup` measures start-up alone.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,8 +27,9 @@ if (!existsSync(path.join(ROOT, 'dist/bin.js'))) {
   process.exit(2);
 }
 
+const STARTUP_ONLY = process.argv.includes('--startup');
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
-if (!SIZES.length) SIZES.push(1000, 10000, 100000);
+if (!SIZES.length && !STARTUP_ONLY) SIZES.push(1000, 10000, 100000);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 // ---- deterministic generator -------------------------------------------------------
@@ -118,8 +120,10 @@ const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 async function bench() {
 console.log(`mcaudit bench — node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${TIME ? 'peak RSS from /usr/bin/time' : 'peak RSS n/a'}`);
 console.log('');
-console.log('offerings | KB/offering | baseline s | audit s | offerings/s | ratio | baseline RSS MB | audit RSS MB | one thread s (ratio)');
-console.log('--- | --- | --- | --- | --- | --- | --- | --- | ---');
+if (SIZES.length) {
+  console.log('offerings | KB/offering | baseline s | audit s | offerings/s | ratio | baseline RSS MB | audit RSS MB | one thread s (ratio)');
+  console.log('--- | --- | --- | --- | --- | --- | --- | --- | ---');
+}
 const rows = [];
 for (const n of SIZES) {
   const { dir, bytes } = generate(n);
@@ -147,17 +151,23 @@ for (let i = 1; i < rows.length; i++) {
 }
 
 console.log('');
-const runs = 9;
+// Interleaved, so that a slow spell of the machine hits every command alike.
+const runs = 21;
+const starts = {
+  version: [BIN, '--version'],
+  'one-file lint': [BIN, 'lint', path.join(ROOT, 'samples/strong.md')],
+  'one-file audit': [BIN, 'audit', path.join(ROOT, 'samples/strong.md'), '--format', 'json'],
+};
 const tNode = [];
-const tVer = [];
-const tOne = [];
+const tStart = Object.fromEntries(Object.keys(starts).map((k) => [k, []]));
 for (let i = 0; i < runs; i++) {
   tNode.push(measure(process.execPath, ['-e', '']).wall);
-  tVer.push(measure(process.execPath, [BIN, '--version']).wall);
-  tOne.push(measure(process.execPath, [BIN, 'audit', path.join(ROOT, 'samples/strong.md'), '--format', 'json']).wall);
+  for (const [k, args] of Object.entries(starts)) tStart[k].push(measure(process.execPath, args).wall);
 }
 const mNode = median(tNode);
-console.log(`start-up (median of ${runs}): node -e "" ${fmt(mNode * 1000, 0)} ms; mcaudit --version ${fmt(median(tVer) * 1000, 0)} ms (${fmt(median(tVer) / mNode)}x); one-file audit ${fmt(median(tOne) * 1000, 0)} ms (${fmt(median(tOne) / mNode)}x)`);
+const parts = Object.entries(tStart).map(([k, t]) => `mcaudit ${k} ${fmt(median(t) * 1000, 0)} ms (${fmt(median(t) / mNode)}x)`);
+console.log(`start-up (median of ${runs}): node -e "" ${fmt(mNode * 1000, 0)} ms; ${parts.join('; ')}`);
+if (STARTUP_ONLY) return;
 
 // Pathological lines: 1 MB of repeated punctuation and words in each section.
 const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-bench-path-'));
