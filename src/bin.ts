@@ -18,7 +18,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
   const { fileURLToPath } = await import('node:url');
   // The bundle when the build made one (it starts about twice as fast), else the modules.
-  const main = loadBundle(fileURLToPath(BUNDLE), fileURLToPath(BUNDLE_CACHE))?.main ?? (await import('./main.js')).main;
+  const main = loadBundle(fileURLToPath(BUNDLE), fileURLToPath(BUNDLE_CACHE))?.exports.main ?? (await import('./main.js')).main;
   process.exitCode = await main(argv, {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import type { main as Main } from './main.js';
+import type * as Bundle from './bundle.js';
 
 /** The bundle next to this module, and its code cache. */
 export const BUNDLE = new URL('./mcaudit.cjs', import.meta.url);
@@ -29,7 +29,7 @@ export const V8_FLAGS = [
 ];
 
 export interface LoadedBundle {
-  main: typeof Main;
+  exports: typeof Bundle;
   /** The compiled bundle: the build asks it for its code cache after a warm-up run. */
   script: vm.Script;
   /** Whether V8 refused the code cache that was given (undefined: none was given). */
@@ -58,9 +58,10 @@ export function loadBundle(file: string, cacheFile: string | null): LoadedBundle
   }
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module = { exports: {} as { main?: typeof Main } };
+  const module = { exports: {} as Partial<typeof Bundle> };
   const run = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  if (typeof module.exports.main !== 'function') return null;
-  return { main: module.exports.main, script, cacheRejected: cachedData ? script.cachedDataRejected === true : undefined };
+  const { main, serveWorker } = module.exports;
+  if (typeof main !== 'function' || typeof serveWorker !== 'function') return null;
+  return { exports: { main, serveWorker }, script, cacheRejected: cachedData ? script.cachedDataRejected === true : undefined };
 }
