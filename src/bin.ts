@@ -14,11 +14,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { toolInfo } = await import('./report.js');
   process.stdout.write(`${toolInfo().version}\n`);
 } else {
-  const { BUNDLE, BUNDLE_CACHE, loadBundle, V8_FLAGS } = await import('./boot.js');
+  const { loadBuiltBundle, V8_FLAGS } = await import('./boot.js');
   for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
-  const { fileURLToPath } = await import('node:url');
   // The bundle when the build made one (it starts about twice as fast), else the modules.
-  const main = loadBundle(fileURLToPath(BUNDLE), fileURLToPath(BUNDLE_CACHE))?.exports.main ?? (await import('./main.js')).main;
+  const main = loadBuiltBundle()?.exports.main ?? (await import('./main.js')).main;
   process.exitCode = await main(argv, {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

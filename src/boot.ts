@@ -10,15 +10,18 @@
  *
  * Nothing here reads a provider's file: the bundle and its cache are mcaudit's own build output.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import type * as Bundle from './bundle.js';
 
 /** The bundle next to this module, and its code cache. */
 export const BUNDLE = new URL('./mcaudit.cjs', import.meta.url);
 export const BUNDLE_CACHE = new URL('./mcaudit.cjs.cache', import.meta.url);
+/** The module the bundle is made from (tsc writes it anew on every build). */
+const BUNDLE_ENTRY = new URL('./bundle.js', import.meta.url);
 
 /** V8 flags mcaudit runs with, set before any of its code is compiled (the code cache is only valid under the same flags). */
 export const V8_FLAGS = [
@@ -34,6 +37,20 @@ export interface LoadedBundle {
   script: vm.Script;
   /** Whether V8 refused the code cache that was given (undefined: none was given). */
   cacheRejected: boolean | undefined;
+}
+
+/**
+ * The built bundle, loaded, or null when there is none or it is older than the modules
+ * (after a bare `tsc`, without the bundle step), so that the code that runs is the latest.
+ */
+export function loadBuiltBundle(): LoadedBundle | null {
+  const file = fileURLToPath(BUNDLE);
+  try {
+    if (statSync(file).mtimeMs < statSync(BUNDLE_ENTRY).mtimeMs) return null;
+  } catch {
+    return null;
+  }
+  return loadBundle(file, fileURLToPath(BUNDLE_CACHE));
 }
 
 /**

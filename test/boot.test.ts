@@ -3,7 +3,7 @@
  * dist/mcaudit.cjs with its V8 code cache, and gives what the modules give.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,22 @@ describe('start-up bundle', () => {
     const bad = path.join(mkdtempSync(path.join(tmpdir(), 'mcaudit-boot-')), 'bad.cache');
     writeFileSync(bad, Buffer.alloc(4096, 7));
     expect(cacheVerdict(bad)).toBe('true');
+  });
+
+  it('is not used when it is older than the modules (a bare tsc after an edit)', () => {
+    const used = () =>
+      spawnSync(process.execPath, ['-e', `import(${JSON.stringify(path.join(ROOT, 'dist/boot.js'))}).then((b) => process.stdout.write(String(b.loadBuiltBundle() !== null)))`], {
+        encoding: 'utf8',
+      }).stdout;
+    const { atime, mtime } = statSync(BUNDLE);
+    expect(used()).toBe('true');
+    try {
+      const entry = statSync(path.join(ROOT, 'dist/bundle.js')).mtime;
+      utimesSync(BUNDLE, atime, new Date(entry.getTime() - 60_000));
+      expect(used()).toBe('false');
+    } finally {
+      utimesSync(BUNDLE, atime, mtime);
+    }
   });
 
   it('returns null when there is no bundle, so bin.ts loads the modules', () => {

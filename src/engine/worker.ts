@@ -3,11 +3,9 @@
  * single-file bundle and its code cache when the build made them: a worker then starts in
  * tens of milliseconds instead of loading the modules one by one.
  */
-import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { BUNDLE, BUNDLE_CACHE, loadBundle } from '../boot.js';
+import { loadBuiltBundle } from '../boot.js';
 import type { WorkerInit } from './pool.js';
 
-const bundled = loadBundle(fileURLToPath(BUNDLE), fileURLToPath(BUNDLE_CACHE));
-const serveWorker = bundled?.exports.serveWorker ?? (await import('./serve.js')).serveWorker;
+const serveWorker = loadBuiltBundle()?.exports.serveWorker ?? (await import('./serve.js')).serveWorker;
 serveWorker(parentPort!, workerData as WorkerInit);
