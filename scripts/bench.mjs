@@ -179,6 +179,11 @@ try {
     const m = measure(process.execPath, [BIN, 'audit', f, '--format', 'json', '--max-file-size', '10MB']);
     console.log(`pathological 1 MB line "${unit}": ${fmt(m.wall)} s, peak RSS ${fmt(m.rssMB, 0)} MB`);
   }
+  // 1 MB of blank lines in front matter (a quadratic-time test in gray-matter's split).
+  const blank = path.join(dir, 'blank-front-matter.md');
+  writeFileSync(blank, `---\n${'\n'.repeat(2 ** 20)}title: x\n---\n# T\n`);
+  const b = measure(process.execPath, [BIN, 'audit', blank, '--format', 'json', '--max-file-size', '10MB']);
+  console.log(`pathological 1 MB of blank lines in front matter: ${fmt(b.wall)} s, peak RSS ${fmt(b.rssMB, 0)} MB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -236,6 +236,13 @@ describe('hostile inputs generated at test time', () => {
     expect(r.report.offerings[0]!.decision).not.toBe('invalid');
   });
 
+  it('reads front matter of 1 MB of blank lines (linear time; gray-matter took quadratic)', async () => {
+    const f = put('blank/front-matter.md', `---\n${'\n'.repeat(2 ** 20)}title: Blank lines\n---\n# Title\n`);
+    const r = await audit([f], gen);
+    expectClean(r);
+    expect(r.report.offerings[0]!.title).toBe('Blank lines');
+  });
+
   it('reports 100,000 levels of JSON nesting', async () => {
     const n = 100_000;
     const obj = put('deep/object.json', '{"a":'.repeat(n) + '1' + '}'.repeat(n));
