@@ -13,11 +13,10 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { BUNDLE, BUNDLE_CACHE, loadBundle, V8_FLAGS } = await import(path.join(ROOT, 'dist/boot.js'));
+const { BUNDLE, BUNDLE_CACHE, loadBundle, setV8Flags } = await import(path.join(ROOT, 'dist/boot.js'));
 const bundle = fileURLToPath(BUNDLE);
 const cache = fileURLToPath(BUNDLE_CACHE);
 rmSync(cache, { force: true });
@@ -66,7 +65,7 @@ if (left.length) {
 }
 
 // Warm up under the same V8 flags as bin.ts (V8 rejects a cache made under other flags).
-for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+setV8Flags();
 const loaded = loadBundle(bundle, null);
 if (!loaded) {
   console.error('bundle: the bundle does not export main and serveWorker');

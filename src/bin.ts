@@ -1,6 +1,4 @@
 /** The process entry point: real stdio, real exit code. */
-import v8 from 'node:v8';
-
 // A reader that stops early (`mcaudit … | head`) closes the pipe: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
@@ -14,8 +12,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { toolInfo } = await import('./report.js');
   process.stdout.write(`${toolInfo().version}\n`);
 } else {
-  const { loadBuiltBundle, V8_FLAGS } = await import('./boot.js');
-  for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+  const { loadBuiltBundle, setV8Flags } = await import('./boot.js');
+  setV8Flags();
   // The bundle when the build made one (it starts about twice as fast), else the modules.
   const main = loadBuiltBundle()?.exports.main ?? (await import('./main.js')).main;
   process.exitCode = await main(argv, {

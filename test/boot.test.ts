@@ -18,9 +18,8 @@ const ENV = { SOURCE_DATE_EPOCH: '1700000000', NO_COLOR: '1' };
 /** Load the bundle in a fresh node, as bin.ts does, and say whether V8 took the cache. */
 function cacheVerdict(cacheFile: string): string {
   const script = `
-    const v8 = require('node:v8');
     import(${JSON.stringify(path.join(ROOT, 'dist/boot.js'))}).then((b) => {
-      for (const f of b.V8_FLAGS) v8.setFlagsFromString(f);
+      b.setV8Flags();
       const l = b.loadBundle(${JSON.stringify(BUNDLE)}, ${JSON.stringify(cacheFile)});
       process.stdout.write(String(l && l.cacheRejected));
     });`;
