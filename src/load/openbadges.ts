@@ -211,21 +211,18 @@ export function mapBadge(text: string, value: Record<string, unknown>, kind: Bad
   required('description', 'a short description');
   required('criteria', 'what an earner must do');
 
-  if (str(a.id)) {
-    raw.id = str(a.id);
-    src('id', P('id'));
-  }
-  if (str(a.name)) {
-    raw.title = str(a.name);
-    src('title', P('name'));
-  }
-  if (str(a.description)) {
-    raw.description = str(a.description);
-    src('description', P('description'));
-  }
-  if (str(a.version)) {
-    raw.version = str(a.version);
-    src('version', P('version'));
+  // Badge field -> canonical field, for the plain text fields.
+  for (const [from, to] of [
+    ['id', 'id'],
+    ['name', 'title'],
+    ['description', 'description'],
+    ['version', 'version'],
+  ] as const) {
+    const v = str(a[from]);
+    if (v) {
+      raw[to] = v;
+      src(to, P(from));
+    }
   }
 
   // Criteria: a URL (OB 2.0 allows it; OB 3.0 does not) or { id, narrative }.
