@@ -5,7 +5,7 @@
 import type { Entry, LoadOptions } from '../load/file.js';
 import { invalid, loadFileSync } from '../load/file.js';
 import { sourceOf } from '../load/sources.js';
-import { offeringJson } from '../format/json.js';
+import { offeringJson, utf8Bytes } from '../format/json.js';
 import type { SourceFile } from '../catalog.js';
 import type { InputFile } from '../load/discover.js';
 import { providerName } from '../model/offering.js';
@@ -107,9 +107,6 @@ export interface Audited {
   json?: Uint8Array;
 }
 
-/** Its own ArrayBuffer per call (Buffer.from may share a pool, which cannot be transferred). */
-const utf8 = new TextEncoder();
-
 /** One input file, audited: its offerings, and the sha256 of its bytes for the audit trail. */
 export interface AuditedFile {
   /** Null when the file was not read (not a regular file, too large, unreadable): hash it apart. */
@@ -125,7 +122,7 @@ export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' |
     const report = auditEntry(e, options.rubric, options.ctx, options.waivers);
     const competency = e.kind === 'offering' ? (e.doc.data.competency ?? null) : null;
     if (!options.renderJson) return { report, competency };
-    return { report: { ...report, findings: [], reasons: [] }, competency, json: utf8.encode(offeringJson(report)) };
+    return { report: { ...report, findings: [], reasons: [] }, competency, json: utf8Bytes(offeringJson(report)) };
   });
   return { source, items };
 }

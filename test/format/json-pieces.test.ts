@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { escapeJsonText, jsonAt, offeringJson, utf8Bytes } from '../../src/format/json.js';
+
+/** What jsonAt is defined to return: the value's JSON, escaped, each later line indented by `pad`. */
+const reference = (v: unknown, pad: string) => escapeJsonText(JSON.stringify(v, null, 2)).replace(/\n/g, `\n${pad}`);
+
+describe('jsonAt (the streamed JSON path)', () => {
+  it('indents a value as the whole-report JSON would, at every depth', () => {
+    const v = { file: 'a.md', findings: [{ line: 1, quote: 'x' }], empty: [], none: {}, n: null, skip: undefined };
+    for (const pad of ['', '  ', '    ', '      ']) expect(jsonAt(v, pad)).toBe(reference(v, pad));
+    expect(offeringJson(v)).toBe(reference(v, '    '));
+    // Embedded the way the report embeds it, it parses back to the value.
+    expect(JSON.parse(`{\n  "offerings": [\n    ${offeringJson(v)}\n  ]\n}`).offerings[0]).toEqual(JSON.parse(JSON.stringify(v)));
+  });
+
+  it('escapes DEL, C1 controls, bidi overrides and line separators, and only those', () => {
+    const v = { title: 'a\u007fb\u0085c\u202ed\u2028e', plain: 'Wait time — 3 s', ascii: 'x' };
+    const s = offeringJson(v);
+    expect(s).toBe(reference(v, '    '));
+    expect(s).toContain('a\\u007fb\\u0085c\\u202ed\\u2028e');
+    expect(s).toContain('Wait time — 3 s');
+  });
+
+  it('agrees with the reference on random JSON values (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.jsonValue({ stringUnit: 'binary' })), fc.constantFrom('', '  ', '    ', '      ', ' '), (v, pad) => {
+        expect(jsonAt(v, pad)).toBe(reference(v, pad));
+      }),
+      { seed: 20261123, numRuns: 500 },
+    );
+  });
+});
+
+describe('utf8Bytes', () => {
+  it('gives the UTF-8 bytes in an ArrayBuffer of their own, for ASCII and other text', () => {
+    for (const s of ['', 'plain ascii', 'naïve — ✓ 😀', '\u007f\u0085']) {
+      const b = utf8Bytes(s);
+      expect(Array.from(b)).toEqual(Array.from(new TextEncoder().encode(s)));
+      expect(b.byteOffset).toBe(0);
+      expect(b.buffer.byteLength).toBe(b.byteLength);
+    }
+  });
+});
