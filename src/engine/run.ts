@@ -4,6 +4,7 @@
 import type { RuleContext } from '../rules/define.js';
 import type { ResolvedRule } from '../rubric/load.js';
 import { sourcePathOf } from '../load/openbadges.js';
+import { prefilterNextDocument } from '../rules/prefilter.js';
 import type { Doc, Finding, Hit, Position, Severity } from '../types.js';
 
 export interface RuleOutcome {
@@ -95,6 +96,7 @@ export function failedOutright(o: RuleOutcome): boolean {
 }
 
 export function runRules(doc: Doc, rules: readonly ResolvedRule[], ctx: RuleContext): RuleOutcome[] {
+  prefilterNextDocument();
   const byId = new Map<string, RuleOutcome>();
   return rules.map((rr) => {
     const pre = rr.rule.requires ? byId.get(rr.rule.requires) : undefined;

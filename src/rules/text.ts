@@ -7,6 +7,7 @@
  * quantifiers, no ambiguous alternations under a quantifier, bounded repeats.
  */
 import type { Doc, Position, TextBlock } from '../types.js';
+import { mayMatch } from './prefilter.js';
 
 export interface Match {
   block: TextBlock;
@@ -89,7 +90,9 @@ export function toMatch(block: TextBlock, m: RegExpExecArray): Match {
 
 /** First match of `re` in the blocks of `scopes`, in document order. `re` must not have the g flag. */
 export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): Match | null {
+  const filter = !re.global && !re.sticky;
   for (const b of blocksIn(doc, scopes)) {
+    if (filter && !mayMatch(b, re)) continue;
     const m = re.exec(b.text);
     if (m) return toMatch(b, m);
   }
@@ -99,14 +102,16 @@ export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): M
 /** Whether `re` matches in some block of `scopes` (what `find(…) !== null` says, without the quote and position). */
 export function has(doc: Doc, re: RegExp, scopes?: readonly string[] | null): boolean {
   if (re.global || re.sticky) return find(doc, re, scopes) !== null;
-  for (const b of blocksIn(doc, scopes)) if (re.test(b.text)) return true;
+  for (const b of blocksIn(doc, scopes)) if (mayMatch(b, re) && re.test(b.text)) return true;
   return false;
 }
 
 /** First match of `re` in each block of `scopes` that matches. */
 export function findAll(doc: Doc, re: RegExp, scopes?: readonly string[] | null): Match[] {
   const out: Match[] = [];
+  const filter = !re.global && !re.sticky;
   for (const b of blocksIn(doc, scopes)) {
+    if (filter && !mayMatch(b, re)) continue;
     const m = re.exec(b.text);
     if (m) out.push(toMatch(b, m));
   }

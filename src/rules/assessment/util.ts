@@ -5,6 +5,7 @@
  * Every regular expression here is linear-time: no nested quantifiers, bounded repeats.
  */
 import type { Doc, Position, TextBlock } from '../../types.js';
+import { mayMatch } from '../prefilter.js';
 import { blocksIn, isBlank, isSpace, perDoc, posIn, quoteAround, wordCount } from '../text.js';
 
 /** Prose scopes where an assessment process or a scoring guide is described. */
@@ -85,7 +86,7 @@ export function proseBlocks(doc: Doc, scopes: readonly string[] = SCOPES): TextB
 export function sentenceSpots(doc: Doc, re: RegExp, scopes: readonly string[] = SCOPES, accept?: (s: Spot) => boolean, max = Infinity): Spot[] {
   const out: Spot[] = [];
   for (const block of proseBlocks(doc, scopes)) {
-    if (!re.test(block.text)) continue;
+    if (!mayMatch(block, re) || !re.test(block.text)) continue;
     for (const sentence of blockSentences(block)) {
       const m = re.exec(sentence.text);
       if (!m) continue;

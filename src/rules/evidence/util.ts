@@ -12,6 +12,7 @@ import { matchHeading, normaliseHeading } from '../../load/headings.js';
 import type { EvidenceItem } from '../../model/offering.js';
 import type { Doc, Position, TextBlock } from '../../types.js';
 import { find, has, isBlank, posIn, quoteAround, type Match } from '../text.js';
+import { textFilter } from '../prefilter.js';
 
 export type Kind = 'overview' | 'artifact' | 'reflection' | 'general';
 
@@ -152,20 +153,22 @@ export interface Classified {
 /** Evidence types a text asks for. */
 export function classify(raw: string): Classified {
   const text = neutralise(raw);
+  const may = textFilter(text);
+  const test = (re: RegExp) => may(re) && re.test(text);
   const types = new Set<EvType>();
-  if (RECORDING_RE.test(text)) types.add('recording');
-  if (STUDENT_WORK_RE.test(text)) types.add('studentWork');
+  if (test(RECORDING_RE)) types.add('recording');
+  if (test(STUDENT_WORK_RE)) types.add('studentWork');
   let implemented = false;
-  if (PLAN_RE.test(text)) {
+  if (test(PLAN_RE)) {
     types.add('plan');
     implemented = IMPLEMENTED_RE.test(text.replace(PLAN_G, ' '));
   }
-  if (OBSERVATION_RE.test(text)) types.add('observation');
-  if (STUDENT_DATA_RE.test(text)) types.add('studentData');
-  if (STUDENT_VOICE_RE.test(text)) types.add('studentVoice');
-  if (REFLECTION_RE.test(text)) types.add('reflection');
-  if (WRITTEN_RE.test(text)) types.add('written');
-  return { types, implemented, record: PRACTICE_RECORD_RE.test(text) };
+  if (test(OBSERVATION_RE)) types.add('observation');
+  if (test(STUDENT_DATA_RE)) types.add('studentData');
+  if (test(STUDENT_VOICE_RE)) types.add('studentVoice');
+  if (test(REFLECTION_RE)) types.add('reflection');
+  if (test(WRITTEN_RE)) types.add('written');
+  return { types, implemented, record: test(PRACTICE_RECORD_RE) };
 }
 
 /** Whether a unit is an artifact from practice with learners. */

@@ -3,6 +3,7 @@
  * match (negations, wrong context), and small value tests.
  */
 import type { Doc, TextBlock } from '../../types.js';
+import { mayMatch } from '../prefilter.js';
 import { globalOf, isBlank, toMatch, type Match } from '../text.js';
 
 /** An e-mail address (bounded parts, linear). */
@@ -47,6 +48,7 @@ export function anyAccepted(
 
 /** The first match of the global regex `g` in a block that `accept` takes (at most MAX_TRIES tried). */
 function acceptedIn(block: TextBlock, g: RegExp, accept: (text: string, index: number, length: number) => boolean): RegExpExecArray | null {
+  if (!mayMatch(block, g)) return null;
   g.lastIndex = 0;
   let tries = 0;
   let m: RegExpExecArray | null;
