@@ -14,11 +14,15 @@
  * - text and literals are compared in lower case (ASCII), so case never hides a literal;
  *   the two non-ASCII characters that case-insensitive Unicode regexes equate with ASCII
  *   letters (KELVIN SIGN with k, LONG S with s) are read as those letters;
+ * - a run of white space reads as one space, in the text and in literals alike, so
+ *   `available\s+after` gives the literal "available after", which any match contains
+ *   once its white space is read that way;
  * - a construct the parser does not know gives no literals, and the regex always runs.
  * test/rules/prefilter.test.ts checks soundness against every rule regex on real and
  * generated text.
  */
 import type { TextBlock } from '../types.js';
+import { isSpace } from './space.js';
 
 // ---------------------------------------------------------------------------
 // Required literals of a regex source
@@ -38,15 +42,20 @@ const ANY: Info = { req: null };
 
 class Unsupported extends Error {}
 
-/** Lower-case ASCII letters; any other character unchanged. */
-function fold(c: string): string {
-  const n = c.charCodeAt(0);
-  return n >= 65 && n <= 90 ? String.fromCharCode(n + 32) : c;
+/** ASCII white space (what `\s` matches below 128): a run of it reads as one space. */
+function asciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
-/** A literal character: known when ASCII (case folded), else anything. */
+/** The character as literals hold it: ASCII letters in lower case, white space as one space. */
+function fold(code: number): string {
+  if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
+  return asciiSpace(code) ? ' ' : String.fromCharCode(code);
+}
+
+/** A literal character: known when ASCII, else anything. */
 function charInfo(code: number): Info {
-  return code < 128 ? { exact: [fold(String.fromCharCode(code))] } : ANY;
+  return code < 128 ? { exact: [fold(code)] } : ANY;
 }
 
 /** Literals with duplicates and literals that contain another literal removed, sorted. */
@@ -74,14 +83,19 @@ function better(a: string[] | null, b: string[] | null): string[] | null {
   return b.length < a.length ? b : a;
 }
 
+/** `x` then `y`; white space meeting white space is one run, so one space. */
+function join(x: string, y: string): string {
+  return x.endsWith(' ') && y.startsWith(' ') ? x + y.slice(1) : x + y;
+}
+
 function cross(a: readonly string[], b: readonly string[]): string[] | null {
   if (a.length === 1 && b.length === 1) {
-    const s = a[0]! + b[0]!;
+    const s = join(a[0]!, b[0]!);
     return s.length > MAX_LEN ? null : [s];
   }
   const out = new Set<string>();
   for (const x of a) for (const y of b) {
-    const s = x + y;
+    const s = join(x, y);
     if (s.length > MAX_LEN) return null;
     out.add(s);
   }
@@ -130,6 +144,8 @@ function alternation(alts: readonly Info[]): Info {
 }
 
 function quantified(info: Info, min: number, max: number): Info {
+  // Repeated white space is still one run: `\s+` is one space, `\s*` none or one.
+  if ('exact' in info && info.exact.length === 1 && info.exact[0] === ' ') return min === 0 ? { exact: ['', ' '] } : info;
   if (min === 0) return max === 1 && 'exact' in info ? { exact: [...new Set([...info.exact, ''])] } : ANY;
   if (min === 1 && max === 1) return info;
   return { req: toReq(info) };
@@ -249,15 +265,17 @@ class Reader {
   }
 
   /**
-   * Reads the escape at `\`; returns the character code it stands for, or null for a
-   * character class (\d \s \w \p{…}), a backreference or anything else not one character.
+   * Reads the escape at `\`; returns the character code it stands for (a space for `\s`,
+   * which literals read as white space), or null for another character class (\d \w
+   * \p{…}), a backreference or anything else not one character.
    */
   private escapedChar(inClass = false): number | null {
     this.i++; // the backslash
     const c = this.peek();
     if (c === '') throw new Unsupported('trailing backslash');
     this.i++;
-    if ('dDsSwW'.includes(c)) return null;
+    if (c === 's') return 32;
+    if ('dDSwW'.includes(c)) return null;
     if ((c === 'p' || c === 'P') && this.unicode) {
       const end = this.src.indexOf('}', this.i);
       if (this.peek() !== '{' || end < 0) throw new Unsupported('\\p');
@@ -301,12 +319,12 @@ class Reader {
     return parseInt(h, 16);
   }
 
-  /** `[…]`: exact when it is a few ASCII characters, else anything. */
+  /** `[…]`: exact when it is a few ASCII characters (`\s` counting as one), else anything. */
   private charClass(): Info {
     this.i++;
     const negated = this.peek() === '^';
     if (negated) this.i++;
-    const chars = new Set<string>();
+    const chars = new Set<number>();
     let known = !negated;
     const member = (): number | null => (this.peek() === '\\' ? this.escapedChar(true) : this.src.charCodeAt(this.i++));
     while (this.peek() !== ']') {
@@ -317,12 +335,12 @@ class Reader {
         const to = member();
         if (from === null || to === null) throw new Unsupported('class range');
         if (to - from > 8) known = false;
-        else for (let k = from; k <= to; k++) chars.add(String.fromCharCode(k));
+        else for (let k = from; k <= to; k++) chars.add(k);
       } else if (from === null) known = false;
-      else chars.add(String.fromCharCode(from));
+      else chars.add(from);
     }
     this.i++;
-    if (!known || chars.size > 8 || [...chars].some((ch) => ch.charCodeAt(0) >= 128)) return ANY;
+    if (!known || chars.size > 8 || [...chars].some((code) => code >= 128)) return ANY;
     return { exact: [...new Set([...chars].map(fold))] };
   }
 }
@@ -374,8 +392,9 @@ function build(literals: readonly (readonly string[] | null)[]): Automaton {
     const c = l.charCodeAt(k);
     if (!symbols[c]) symbols[c] = width++;
   }
-  // Upper-case ASCII reads as its lower case.
+  // Upper-case ASCII reads as its lower case, white space as a space.
   for (let c = 65; c <= 90; c++) symbols[c] = symbols[c + 32]!;
+  for (let c = 9; c <= 13; c++) symbols[c] = symbols[32]!;
   // The trie.
   const trie: Map<number, number>[] = [new Map()];
   const trieOut: number[][] = [[]];
@@ -433,10 +452,20 @@ function scan(a: Automaton, text: string): Uint32Array {
   const mask = new Uint32Array((a.count + 31) >>> 5);
   const st = ++scans;
   const { symbols, delta, width, out, dict, report, stamp } = a;
+  const space = symbols[32]!;
   let s = 0;
+  let inSpace = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    s = delta[s * width + (c < 128 ? symbols[c]! : c === 0x212a ? a.kelvin : c === 0x17f ? a.longS : 0)]!;
+    let sym: number;
+    if (c < 128) sym = symbols[c]!;
+    else sym = c === 0x212a ? a.kelvin : c === 0x17f ? a.longS : isSpace(c) ? space : 0;
+    // A run of white space is one space.
+    if (sym === space && space !== 0) {
+      if (inSpace) continue;
+      inSpace = true;
+    } else inSpace = false;
+    s = delta[s * width + sym]!;
     // Collect the outputs of s and its dictionary suffixes, each state once per scan.
     for (let t = report[s]!; t !== 0 && stamp[t] !== st; t = dict[t]!) {
       stamp[t] = st;

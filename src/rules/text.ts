@@ -8,6 +8,7 @@
  */
 import type { Doc, Position, TextBlock } from '../types.js';
 import { mayMatch } from './prefilter.js';
+import { isSpace } from './space.js';
 
 export interface Match {
   block: TextBlock;
@@ -56,12 +57,7 @@ export function posIn(block: TextBlock, index: number): Position {
   return { line: block.lines?.[line] ?? block.line + line, column: col + (index - lastNl - 1) };
 }
 
-/** Whether a UTF-16 code unit is white space as `\s` defines it (NaN, past the end, is not). */
-export function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+export { isSpace } from './space.js';
 
 /** Whether a UTF-16 code unit is `.`, `!` or `?`. */
 function isStop(c: number): boolean {

@@ -15,9 +15,9 @@ import { CTX } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Text as the prefilter compares it: ASCII lower case, KELVIN SIGN as k, LONG S as s. */
+/** Text as the prefilter compares it: white space runs as one space, ASCII lower case, KELVIN SIGN as k, LONG S as s. */
 function foldText(t: string): string {
-  return t.replace(/[A-Z\u212a\u017f]/g, (c) => (c === '\u212a' ? 'k' : c === '\u017f' ? 's' : c.toLowerCase()));
+  return t.replace(/\s+/g, ' ').replace(/[A-Z\u212a\u017f]/g, (c) => (c === '\u212a' ? 'k' : c === '\u017f' ? 's' : c.toLowerCase()));
 }
 
 /** Every sample and fixture under 256 KB that reads as offerings. */
@@ -47,16 +47,20 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals('colou?r', 'i')).toEqual(['color', 'colour']);
     expect(requiredLiterals(String.raw`\bre-?submi(?:t|ts|tted)\b`, 'i')).toEqual(['re-submit', 'resubmit']);
     expect(requiredLiterals(String.raw`\b(?:TODO|TBD)\b|\[(?:insert|add)\b[^\]\n]{0,200}\]`, 'i')).toEqual(['[add', '[insert', 'tbd', 'todo']);
-    // The strongest part of a sequence: "student" rather than "work".
-    expect(requiredLiterals(String.raw`\b(?:student|learner)s?\s+work\b`, 'i')).toEqual(['learner', 'student']);
+    // The strongest part of a sequence: "student" rather than "of".
+    expect(requiredLiterals(String.raw`\b(?:student|learner)s?\S+of\b`, 'i')).toEqual(['learner', 'student']);
+    expect(requiredLiterals(String.raw`\b(?:student|learner)s?\s+work\b`, 'i')).toEqual(['learner work', 'learners work', 'student work', 'students work']);
     // Lookarounds consume nothing, so they give nothing.
     expect(requiredLiterals(String.raw`(?<!not\s)free\b(?!-form)`, 'i')).toEqual(['free']);
     expect(requiredLiterals('[sz]ation', '')).toEqual(['sation', 'zation']);
+    // White space, however much and of whatever kind, is one space.
+    expect(requiredLiterals(String.raw`available\s+after\s{1,3}enrol(?:l?ment)`, 'i')).toEqual(['available after enrollment', 'available after enrolment']);
+    expect(requiredLiterals(String.raw`a\s*[\s-]b`, '')).toEqual(['a -b', 'a b', 'a-b']);
   });
 
   it('gives none where a match need not contain a literal, or the syntax is not known', () => {
     for (const [src, flags] of [
-      [String.raw`\s+`, ''],
+      [String.raw`\d+`, ''],
       ['x*', ''],
       ['a|b*', ''],
       [String.raw`\p{Lu}\p{L}+`, 'u'],
