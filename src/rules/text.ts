@@ -87,8 +87,8 @@ export function toMatch(block: TextBlock, m: RegExpExecArray): Match {
 /** First match of `re` in the blocks of `scopes`, in document order. `re` must not have the g flag. */
 export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): Match | null {
   const filter = !re.global && !re.sticky;
-  for (const b of blocksIn(doc, scopes)) {
-    if (filter && !mayMatch(b, re)) continue;
+  for (const b of doc.blocks) {
+    if ((scopes && !scopes.includes(b.scope)) || (filter && !mayMatch(b, re))) continue;
     const m = re.exec(b.text);
     if (m) return toMatch(b, m);
   }
@@ -98,7 +98,7 @@ export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): M
 /** Whether `re` matches in some block of `scopes` (what `find(…) !== null` says, without the quote and position). */
 export function has(doc: Doc, re: RegExp, scopes?: readonly string[] | null): boolean {
   if (re.global || re.sticky) return find(doc, re, scopes) !== null;
-  for (const b of blocksIn(doc, scopes)) if (mayMatch(b, re) && re.test(b.text)) return true;
+  for (const b of doc.blocks) if ((!scopes || scopes.includes(b.scope)) && mayMatch(b, re) && re.test(b.text)) return true;
   return false;
 }
 
@@ -106,8 +106,8 @@ export function has(doc: Doc, re: RegExp, scopes?: readonly string[] | null): bo
 export function findAll(doc: Doc, re: RegExp, scopes?: readonly string[] | null): Match[] {
   const out: Match[] = [];
   const filter = !re.global && !re.sticky;
-  for (const b of blocksIn(doc, scopes)) {
-    if (filter && !mayMatch(b, re)) continue;
+  for (const b of doc.blocks) {
+    if ((scopes && !scopes.includes(b.scope)) || (filter && !mayMatch(b, re))) continue;
     const m = re.exec(b.text);
     if (m) out.push(toMatch(b, m));
   }
