@@ -35,8 +35,13 @@ type Info = { exact: string[] } | { req: string[] | null };
 
 /** Most exact strings kept for a part before it counts as "contains one of". */
 const MAX_EXACT = 64;
-/** Longest exact string built; a sequence is cut there (a shorter literal filters as well, with a smaller automaton). */
+/** Longest exact string built; a sequence is cut there. */
 const MAX_LEN = 40;
+/**
+ * Literals are cut to this many characters: a literal's start is in the text wherever the
+ * whole is, it filters about as well, and the automaton stays small enough to stay in cache.
+ */
+const KEEP = 12;
 const EMPTY: Info = { exact: [''] };
 const ANY: Info = { req: null };
 
@@ -354,7 +359,7 @@ export function requiredLiterals(source: string, flags: string): string[] | null
   if (flags.includes('v')) return null;
   try {
     const lits = toReq(new Reader(source, flags.includes('u')).all());
-    return lits && lits.length ? lits : null;
+    return lits && lits.length ? minimise(lits.map((l) => l.slice(0, KEEP))) : null;
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
@@ -373,7 +378,7 @@ interface Automaton {
   longS: number;
   width: number;
   /** delta[state * width + symbol]: the next state (a full DFA: failure links resolved). */
-  delta: Int32Array;
+  delta: Uint16Array | Int32Array;
   /** Regex ids whose literal ends at a state (its own outputs only). */
   out: (Int32Array | null)[];
   /** The nearest proper suffix state that has outputs of its own (0: none). */
@@ -422,7 +427,7 @@ function build(literals: readonly (readonly string[] | null)[]): Automaton {
   const rank = new Int32Array(order.length);
   order.forEach((s, r) => (rank[s] = r));
   const n = order.length;
-  const delta = new Int32Array(n * width);
+  const delta = n < 0x10000 ? new Uint16Array(n * width) : new Int32Array(n * width);
   const fail = new Int32Array(n);
   const report = new Int32Array(n);
   const out: (Int32Array | null)[] = order.map((s) => (trieOut[s]!.length ? Int32Array.from(trieOut[s]!) : null));

@@ -42,6 +42,31 @@ export function blocksIn(doc: Doc, scopes?: readonly string[] | null): TextBlock
   return doc.blocks.filter((b) => scopes.includes(b.scope));
 }
 
+/** The document's blocks by scope, each list in document order (callers only read them). */
+const byScope = perDoc(
+  (doc) => {
+    const index = new Map<string, TextBlock[]>();
+    for (const b of doc.blocks) {
+      const list = index.get(b.scope);
+      if (list) list.push(b);
+      else index.set(b.scope, [b]);
+    }
+    return index;
+  },
+  (doc) => [doc.blocks],
+);
+const NO_BLOCKS: readonly TextBlock[] = [];
+
+/**
+ * What `blocksIn` gives, without a new array when it can: all blocks, or one scope's list.
+ * Null for several scopes: the caller then walks all blocks and tests each one's scope.
+ */
+function scopedBlocks(doc: Doc, scopes: readonly string[] | null | undefined): readonly TextBlock[] | null {
+  if (!scopes) return doc.blocks;
+  if (scopes.length === 1) return byScope(doc).get(scopes[0]!) ?? NO_BLOCKS;
+  return null;
+}
+
 /** Position of character `index` of a block's text. */
 export function posIn(block: TextBlock, index: number): Position {
   let line = 0;
@@ -87,8 +112,9 @@ export function toMatch(block: TextBlock, m: RegExpExecArray): Match {
 /** First match of `re` in the blocks of `scopes`, in document order. `re` must not have the g flag. */
 export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): Match | null {
   const filter = !re.global && !re.sticky;
-  for (const b of doc.blocks) {
-    if ((scopes && !scopes.includes(b.scope)) || (filter && !mayMatch(b, re))) continue;
+  const some = scopedBlocks(doc, scopes);
+  for (const b of some ?? doc.blocks) {
+    if ((!some && !scopes!.includes(b.scope)) || (filter && !mayMatch(b, re))) continue;
     const m = re.exec(b.text);
     if (m) return toMatch(b, m);
   }
@@ -98,7 +124,15 @@ export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): M
 /** Whether `re` matches in some block of `scopes` (what `find(…) !== null` says, without the quote and position). */
 export function has(doc: Doc, re: RegExp, scopes?: readonly string[] | null): boolean {
   if (re.global || re.sticky) return find(doc, re, scopes) !== null;
-  for (const b of doc.blocks) if ((!scopes || scopes.includes(b.scope)) && mayMatch(b, re) && re.test(b.text)) return true;
+  if (!scopes) return anyBlockMatches(doc.blocks, re);
+  // Order does not matter here: scope by scope.
+  const index = byScope(doc);
+  for (const s of scopes) if (anyBlockMatches(index.get(s) ?? NO_BLOCKS, re)) return true;
+  return false;
+}
+
+function anyBlockMatches(blocks: readonly TextBlock[], re: RegExp): boolean {
+  for (const b of blocks) if (mayMatch(b, re) && re.test(b.text)) return true;
   return false;
 }
 
@@ -106,8 +140,9 @@ export function has(doc: Doc, re: RegExp, scopes?: readonly string[] | null): bo
 export function findAll(doc: Doc, re: RegExp, scopes?: readonly string[] | null): Match[] {
   const out: Match[] = [];
   const filter = !re.global && !re.sticky;
-  for (const b of doc.blocks) {
-    if ((scopes && !scopes.includes(b.scope)) || (filter && !mayMatch(b, re))) continue;
+  const some = scopedBlocks(doc, scopes);
+  for (const b of some ?? doc.blocks) {
+    if ((!some && !scopes!.includes(b.scope)) || (filter && !mayMatch(b, re))) continue;
     const m = re.exec(b.text);
     if (m) out.push(toMatch(b, m));
   }

@@ -49,12 +49,14 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(String.raw`\b(?:TODO|TBD)\b|\[(?:insert|add)\b[^\]\n]{0,200}\]`, 'i')).toEqual(['[add', '[insert', 'tbd', 'todo']);
     // The strongest part of a sequence: "student" rather than "of".
     expect(requiredLiterals(String.raw`\b(?:student|learner)s?\S+of\b`, 'i')).toEqual(['learner', 'student']);
-    expect(requiredLiterals(String.raw`\b(?:student|learner)s?\s+work\b`, 'i')).toEqual(['learner work', 'learners work', 'student work', 'students work']);
+    expect(requiredLiterals(String.raw`\b(?:pupil|child)s?\s+work\b`, 'i')).toEqual(['child work', 'childs work', 'pupil work', 'pupils work']);
     // Lookarounds consume nothing, so they give nothing.
     expect(requiredLiterals(String.raw`(?<!not\s)free\b(?!-form)`, 'i')).toEqual(['free']);
     expect(requiredLiterals('[sz]ation', '')).toEqual(['sation', 'zation']);
     // White space, however much and of whatever kind, is one space.
-    expect(requiredLiterals(String.raw`available\s+after\s{1,3}enrol(?:l?ment)`, 'i')).toEqual(['available after enrollment', 'available after enrolment']);
+    expect(requiredLiterals(String.raw`on\s+request\s{1,3}only`, 'i')).toEqual(['on request o']);
+    // Literals are cut to 12 characters, which merges the two spellings here.
+    expect(requiredLiterals(String.raw`available\s+after\s{1,3}enrol(?:l?ment)`, 'i')).toEqual(['available af']);
     expect(requiredLiterals(String.raw`a\s*[\s-]b`, '')).toEqual(['a -b', 'a b', 'a-b']);
   });
 
