@@ -5,7 +5,7 @@
 import type { Entry, LoadOptions } from '../load/file.js';
 import { invalid, loadFileSync } from '../load/file.js';
 import { sourceOf } from '../load/sources.js';
-import { offeringJson, utf8Bytes } from '../format/json.js';
+import { offeringBytes } from '../format/json.js';
 import type { SourceFile } from '../catalog.js';
 import type { InputFile } from '../load/discover.js';
 import { providerName } from '../model/offering.js';
@@ -122,7 +122,7 @@ export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' |
     const report = auditEntry(e, options.rubric, options.ctx, options.waivers);
     const competency = e.kind === 'offering' ? (e.doc.data.competency ?? null) : null;
     if (!options.renderJson) return { report, competency };
-    return { report: { ...report, findings: [], reasons: [] }, competency, json: utf8Bytes(offeringJson(report)) };
+    return { report: { ...report, findings: [], reasons: [] }, competency, json: offeringBytes(report) };
   });
   return { source, items };
 }

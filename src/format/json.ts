@@ -22,17 +22,22 @@ export const json: Formatter = (report) => escapeJsonText(JSON.stringify(report,
  * in one array per level, which is faster than indenting its lines afterwards.
  */
 export function jsonAt(value: unknown, pad: string): string {
+  const s = unescapedAt(value, pad);
+  return isPlainAscii(s) ? s : escapeJsonText(s);
+}
+
+/** What `jsonAt` gives before `escapeJsonText`. */
+function unescapedAt(value: unknown, pad: string): string {
   const levels = pad.length / 2;
   if (value === undefined || !Number.isInteger(levels) || pad !== ' '.repeat(pad.length)) {
-    return escapeJsonText(JSON.stringify(value, null, 2)).replace(/\n/g, `\n${pad}`);
+    return JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
   }
   let wrapped: unknown = value;
   for (let i = 0; i < levels; i++) wrapped = [wrapped];
   // Before the value, "[\n" and 2, 4, … spaces per level ("[\n  [\n    " for two); after it,
   // "\n", 0, 2, … spaces and "]" per level ("\n  ]\n]").
   const all = JSON.stringify(wrapped, null, 2);
-  const s = all.slice(levels * (levels + 3), all.length - levels * (levels + 1));
-  return isPlainAscii(s) ? s : escapeJsonText(s);
+  return all.slice(levels * (levels + 3), all.length - levels * (levels + 1));
 }
 
 /** True when `s` is ASCII without DEL: nothing in it for `escapeJsonText` to escape. */
@@ -44,10 +49,41 @@ function isPlainAscii(s: string): boolean {
 export const offeringJson = (o: unknown): string => jsonAt(o, '    ');
 
 /**
+ * `offeringJson(o)` as UTF-8 (see `utf8Bytes`). The text is encoded first and the bytes are
+ * searched for what needs escaping: a byte search is much faster than a regex over the text,
+ * and the text needs encoding anyway. Escaped and encoded again only when something is found.
+ */
+export function offeringBytes(o: unknown): Uint8Array {
+  const s = unescapedAt(o, '    ');
+  const b = utf8Bytes(s);
+  return hasUnsafeUtf8(b) ? utf8Bytes(escapeJsonText(s)) : b;
+}
+
+/**
+ * Whether UTF-8 bytes hold a character `escapeJsonText` escapes: DEL (7F), U+0080-U+009F
+ * (C2 80-9F), U+200E/U+200F (E2 80 8E-8F), U+2028-U+202E (E2 80 A8-AE) or U+2066-U+2069
+ * (E2 81 A6-A9). C2 and E2 only ever lead a character, so each is found with a byte search.
+ */
+function hasUnsafeUtf8(b: Buffer): boolean {
+  if (b.indexOf(0x7f) >= 0) return true;
+  for (let i = b.indexOf(0xc2); i >= 0; i = b.indexOf(0xc2, i + 1)) {
+    const n = b[i + 1]!;
+    if (n >= 0x80 && n <= 0x9f) return true;
+  }
+  for (let i = b.indexOf(0xe2); i >= 0; i = b.indexOf(0xe2, i + 1)) {
+    const b1 = b[i + 1];
+    const b2 = b[i + 2]!;
+    if (b1 === 0x80 && (b2 === 0x8e || b2 === 0x8f || (b2 >= 0xa8 && b2 <= 0xae))) return true;
+    if (b1 === 0x81 && b2 >= 0xa6 && b2 <= 0xa9) return true;
+  }
+  return false;
+}
+
+/**
  * UTF-8 bytes of `s` in an ArrayBuffer of their own (so a worker can transfer them without
  * a copy). ASCII text, the usual report, is copied byte for byte, which is faster than encoding.
  */
-export function utf8Bytes(s: string): Uint8Array {
+export function utf8Bytes(s: string): Buffer {
   const n = Buffer.byteLength(s);
   const b = Buffer.allocUnsafeSlow(n);
   b.write(s, n === s.length ? 'latin1' : 'utf8');

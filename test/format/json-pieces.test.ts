@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeJsonText, jsonAt, offeringJson, utf8Bytes } from '../../src/format/json.js';
+import { escapeJsonText, jsonAt, offeringBytes, offeringJson, utf8Bytes } from '../../src/format/json.js';
 
 /** What jsonAt is defined to return: the value's JSON, escaped, each later line indented by `pad`. */
 const reference = (v: unknown, pad: string) => escapeJsonText(JSON.stringify(v, null, 2)).replace(/\n/g, `\n${pad}`);
@@ -28,6 +28,21 @@ describe('jsonAt (the streamed JSON path)', () => {
         expect(jsonAt(v, pad)).toBe(reference(v, pad));
       }),
       { seed: 20261123, numRuns: 500 },
+    );
+  });
+});
+
+describe('offeringBytes', () => {
+  /** Characters on each side of every range escapeJsonText escapes, and common safe ones. */
+  const EDGES = ['a', '"', '\\', '\n', '\u007e', '\u007f', '\u0080', '\u009f', '\u00a0', '\u00c2', '\u200d', '\u200e', '\u200f', '\u2010', '\u2027', '\u2028', '\u202e', '\u202f', '\u2065', '\u2066', '\u2069', '\u206a', '—', '…', '’', '😀'];
+
+  it('is the UTF-8 of offeringJson, for text with and without characters to escape (fixed seed)', () => {
+    const text = fc.array(fc.constantFrom(...EDGES), { maxLength: 12 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.record({ title: text, quote: fc.oneof(text, fc.string({ unit: 'binary' })), n: fc.integer() }), (o) => {
+        expect(Buffer.from(offeringBytes(o)).equals(Buffer.from(new TextEncoder().encode(offeringJson(o))))).toBe(true);
+      }),
+      { seed: 20261123, numRuns: 1000 },
     );
   });
 });
