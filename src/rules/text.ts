@@ -121,6 +121,18 @@ export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): M
   return null;
 }
 
+/**
+ * `s` on one line (white space runs as one space), at most `max` characters, ending in "…"
+ * when cut. A long text is shortened from a prefix: collapsing white space only shortens
+ * text, so when the prefix alone comes out longer than `max`, the result is the same.
+ */
+export function short(s: string, max = 60): string {
+  const whole = (t: string) => t.replace(/\s+/g, ' ').trim();
+  let t = s.length > 8 * max ? whole(s.slice(0, 8 * max)) : '';
+  if (t.length <= max) t = whole(s);
+  return t.length > max ? t.slice(0, max - 1).trimEnd() + '…' : t;
+}
+
 /** Whether `re` matches in some block of `scopes` (what `find(…) !== null` says, without the quote and position). */
 export function has(doc: Doc, re: RegExp, scopes?: readonly string[] | null): boolean {
   if (re.global || re.sticky) return find(doc, re, scopes) !== null;

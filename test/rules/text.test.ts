@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentTerms, isBlank, phraseRegex, posIn, quoteAround, stem, truthy, wordCount } from '../../src/rules/text.js';
+import { contentTerms, isBlank, phraseRegex, posIn, quoteAround, short, stem, truthy, wordCount } from '../../src/rules/text.js';
 
 describe('text helpers', () => {
   it('stems plurals and verb forms without mangling short stems', () => {
@@ -41,5 +42,30 @@ describe('text helpers', () => {
     expect(posIn(block, 0)).toEqual({ line: 10, column: 3 });
     expect(posIn(block, block.text.indexOf('word'))).toEqual({ line: 11, column: 5 + 'Second has the '.length });
     expect(quoteAround(block.text, block.text.indexOf('word'), 4)).toBe('Second has the word here.');
+  });
+});
+
+describe('short', () => {
+  /** The definition: white space collapsed, trimmed, cut to max with an ellipsis. */
+  const reference = (s: string, max = 60) => {
+    const t = s.replace(/\s+/g, ' ').trim();
+    return t.length > max ? t.slice(0, max - 1).trimEnd() + '…' : t;
+  };
+
+  it('puts a text on one line and cuts it with an ellipsis', () => {
+    expect(short('  Record   a\n\tlesson  ')).toBe('Record a lesson');
+    expect(short('word '.repeat(40), 12)).toBe('word word w…');
+    expect(short(' '.repeat(5000) + 'x')).toBe('x');
+  });
+
+  it('gives what the definition gives, for long texts too (fixed seed)', () => {
+    const piece = fc.constantFrom('a', 'word', ' ', '  ', '\n', '\t', '\u00a0', '—', ' '.repeat(300), 'x'.repeat(70));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 80 }), (parts, max) => {
+        const s = parts.join('');
+        expect(short(s, max)).toBe(reference(s, max));
+      }),
+      { seed: 20261123, numRuns: 2000 },
+    );
   });
 });

@@ -118,11 +118,7 @@ export function negatedAfter(text: string, end: number): boolean {
   return NEG_AFTER.test(text.slice(end, end + 50));
 }
 
-/** A short form of a text for messages. */
-export function short(s: string, max = 60): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? t.slice(0, max - 1).trimEnd() + '…' : t;
-}
+export { short } from '../text.js';
 
 /** Number words authors use for small counts. */
 const NUMBER_WORDS: Record<string, number> = {

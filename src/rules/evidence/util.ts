@@ -11,7 +11,7 @@
 import { matchHeading, normaliseHeading } from '../../load/headings.js';
 import type { EvidenceItem } from '../../model/offering.js';
 import type { Doc, Position, TextBlock } from '../../types.js';
-import { find, has, isBlank, posIn, quoteAround, type Match } from '../text.js';
+import { find, has, isBlank, posIn, quoteAround, short, type Match } from '../text.js';
 import { textFilter } from '../prefilter.js';
 
 export type Kind = 'overview' | 'artifact' | 'reflection' | 'general';
@@ -246,10 +246,6 @@ function splitParts(text: string): { text: string; mark: string; index: number }
   return marks.map((m, i) => ({ text: text.slice(m.index, marks[i + 1]?.index ?? text.length).trim(), mark: m.mark, index: m.index }));
 }
 
-function short(s: string, n = 60): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > n ? t.slice(0, n - 1).trimEnd() + '…' : t;
-}
 
 /** An evidence entry with every optional field visible (string entries have only a description). */
 type Item = { part?: string; title?: string; type?: string; description?: string; quantity?: unknown; limit?: unknown; context?: unknown };

@@ -47,7 +47,7 @@ const PURPOSE_VERBS = new Set(
 );
 
 /** Offset where the purpose clause starts: "to <verb>", "so that", "in order to"; the text length when there is none. */
-function purposeStart(tokens: Token[]): number {
+function purposeStart(tokens: readonly Token[]): number {
   let seenVerb = false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;

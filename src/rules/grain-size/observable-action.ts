@@ -7,7 +7,7 @@ import { competencyView, isActionWord, posAtView, tokenize, type Token } from '.
 const JOINS = new Set(['and', 'then', ',', ';']);
 
 /** Index of the first token at or after offset `i`. */
-function tokenAt(tokens: Token[], i: number): number {
+function tokenAt(tokens: readonly Token[], i: number): number {
   for (let k = 0; k < tokens.length; k++) if (tokens[k]!.i >= i) return k;
   return tokens.length;
 }

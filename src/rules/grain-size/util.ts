@@ -80,7 +80,16 @@ const ABBREV = new Set(['e', 'g', 'i', 'al', 'etc', 'vs', 'eg', 'ie', 'dr', 'mr'
  * Words and punctuation of a text. A newline counts as a break only when a list item
  * follows it (soft-wrapped Markdown paragraphs keep their sentences).
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): readonly Token[] {
+  // Several rules tokenize the same competency statement: the last result is kept.
+  if (text === lastTokenized.text) return lastTokenized.tokens;
+  const tokens = tokenizeText(text);
+  lastTokenized = { text, tokens };
+  return tokens;
+}
+let lastTokenized: { text: string; tokens: readonly Token[] } = { text: '', tokens: [] };
+
+function tokenizeText(text: string): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -214,7 +223,7 @@ export interface Clause {
 }
 
 export interface ClauseAnalysis {
-  tokens: Token[];
+  tokens: readonly Token[];
   mode: VerbForm | null;
   /** Token index of the main (first) action verb, or -1. */
   main: number;
@@ -222,7 +231,7 @@ export interface ClauseAnalysis {
   clauses: Clause[];
 }
 
-function prevWordIndex(tokens: Token[], k: number): number {
+function prevWordIndex(tokens: readonly Token[], k: number): number {
   for (let j = k - 1; j >= 0; j--) if (!tokens[j]!.p) return j;
   return -1;
 }
@@ -351,7 +360,7 @@ export function analyseClauses(text: string): ClauseAnalysis {
   return { tokens, mode, main, clauses };
 }
 
-function nextClauseBoundary(tokens: Token[], k: number): number {
+function nextClauseBoundary(tokens: readonly Token[], k: number): number {
   for (let j = k + 1; j < tokens.length && j < k + 80; j++) {
     const t = tokens[j]!;
     if (t.end || t.w === ';') return t.i;
