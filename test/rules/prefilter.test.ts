@@ -11,6 +11,7 @@ import { auditEntry } from '../../src/engine/audit.js';
 import { loadText } from '../../src/load/file.js';
 import { prefilterNextDocument, registeredRegexes, requiredLiterals, textFilter } from '../../src/rules/prefilter.js';
 import { loadRubric } from '../../src/rubric/load.js';
+import { isSpace } from '../../src/rules/space.js';
 import { CTX } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -71,6 +72,30 @@ describe('requiredLiterals', () => {
       [String.raw`(\w+)\1`, ''],
       ['’', ''],
     ]) expect(requiredLiterals(src!, flags!), src).toBeNull();
+  });
+});
+
+describe('what the prefilter assumes of the regex engine', () => {
+  it('only KELVIN SIGN and LONG S match an ASCII letter case-insensitively', () => {
+    const found: string[] = [];
+    for (let a = 65; a <= 122; a++) {
+      if (a > 90 && a < 97) continue;
+      const letter = String.fromCharCode(a);
+      const plain = new RegExp(letter, 'i');
+      const unicode = new RegExp(letter, 'iu');
+      for (let c = 128; c < 0x10000; c++) {
+        if (c >= 0xd800 && c < 0xe000) continue;
+        const s = String.fromCharCode(c);
+        if (plain.test(s) || unicode.test(s)) found.push(`${letter}:${c.toString(16)}`);
+      }
+    }
+    expect(found.sort()).toEqual(['K:212a', 'S:17f', 'k:212a', 's:17f']);
+  });
+
+  it('reads as white space exactly what \\s matches', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
+    expect(differ).toEqual([]);
   });
 });
 
