@@ -27,8 +27,11 @@ function hasField(v: unknown): boolean {
   return v !== undefined && !isBlank(v);
 }
 
+const DIGIT_RE = /\d/;
+
+/** `text` without numbering that is not a quantity. Every such numbering has a digit: a text without one is returned as it is, unsearched. */
 function scrub(text: string): string {
-  return text.replace(NOT_QUANTITY_RE, ' ');
+  return DIGIT_RE.test(text) ? text.replace(NOT_QUANTITY_RE, ' ') : text;
 }
 
 export default defineRule({
