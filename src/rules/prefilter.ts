@@ -566,17 +566,15 @@ export function mayMatch(block: TextBlock, re: RegExp): boolean {
   return inMask(hit.mask, id);
 }
 
+/** The last string `textFilter` scanned (a text is often asked about twice in a row). */
+let lastText: { text: string; automaton: Automaton; mask: Uint32Array } | null = null;
+
 /** `mayMatch` for one string that is not a block: scanned once, when first asked. */
 export function textFilter(text: string): (re: RegExp) => boolean {
-  let a: Automaton | null = null;
-  let mask: Uint32Array | null = null;
   return (re) => {
     const id = bitOf(re);
     if (id < 0) return true;
-    if (a !== automaton || !mask) {
-      a = automaton!;
-      mask = scan(a, text);
-    }
-    return inMask(mask, id);
+    if (!lastText || lastText.automaton !== automaton || lastText.text !== text) lastText = { text, automaton: automaton!, mask: scan(automaton!, text) };
+    return inMask(lastText.mask, id);
   };
 }

@@ -299,7 +299,7 @@ export function globalLevelCount(
     described = named.some((l) => typeof l === 'object' && l !== null && !isBlank((l as Record<string, unknown>).descriptor));
   }
   for (const block of proseBlocks(doc, scopes)) {
-    if (!LEVEL_TERM_RE.test(block.text) && !YES_NO_RE.test(block.text)) continue;
+    if (!(mayMatch(block, LEVEL_TERM_RE) && LEVEL_TERM_RE.test(block.text)) && !(mayMatch(block, YES_NO_RE) && YES_NO_RE.test(block.text))) continue;
     for (const s of blockSentences(block)) {
       if (!SCORING_CONTEXT_RE.test(s.text)) continue;
       const n = levelNamesIn(s.text).size;

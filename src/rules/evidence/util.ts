@@ -135,8 +135,12 @@ const SENTENCE_SPLIT_RE = /(?<=[.!?;])\s+|\n+/;
  * reflections as reflections: "a video reflection", "reflect in text, audio or video".
  */
 function neutralise(text: string): string {
-  const t = text.replace(WATCH_RE, ' ').replace(MEDIA_REFLECTION_RE, ' reflection ');
-  if (!REFLECTION_RE.test(t) || t.search(BARE_MEDIUM_RE) < 0) return t;
+  // The filter speaks for `text`; once a replacement has changed it, every regex runs.
+  const may = textFilter(text);
+  let t = may(WATCH_RE) ? text.replace(WATCH_RE, ' ') : text;
+  if (t !== text || may(MEDIA_REFLECTION_RE)) t = t.replace(MEDIA_REFLECTION_RE, ' reflection ');
+  const mayT = (re: RegExp) => t !== text || may(re);
+  if (!(mayT(REFLECTION_RE) && REFLECTION_RE.test(t)) || !mayT(BARE_MEDIUM_RE) || t.search(BARE_MEDIUM_RE) < 0) return t;
   return t
     .split(SENTENCE_SPLIT_RE)
     .map((sentence) => (REFLECTION_RE.test(sentence) ? sentence.replace(BARE_MEDIUM_RE, ' ') : sentence))

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define.js';
 import type { Position } from '../../types.js';
+import { mayMatch } from '../prefilter.js';
 import { fieldText, phraseRegex, posIn, quoteAround } from '../text.js';
 import { firstStated, stated, URL_RE } from './util.js';
 
@@ -65,7 +66,7 @@ export default defineRule({
     }
     // Prose: "aligned to ISTE Standard 2.5" in a description, an about section, tags …
     for (const block of doc.blocks) {
-      if (EXCLUDE.has(block.scope) || block.kind === 'heading') continue;
+      if (EXCLUDE.has(block.scope) || block.kind === 'heading' || !(mayMatch(block, fw) || mayMatch(block, NAMED_FRAMEWORK_RE))) continue;
       const s = statusOfText(block.text, fw);
       if (s.status === 'full') return [];
       if (s.status === 'named' && !named) named = { at: posIn(block, s.index), quote: quoteAround(block.text, s.index) };
