@@ -144,8 +144,13 @@ export function has(doc: Doc, re: RegExp, scopes?: readonly string[] | null): bo
 }
 
 function anyBlockMatches(blocks: readonly TextBlock[], re: RegExp): boolean {
-  for (const b of blocks) if (mayMatch(b, re) && re.test(b.text)) return true;
+  for (const b of blocks) if (blockHas(b, re)) return true;
   return false;
+}
+
+/** Whether `re` (no g or y flag) matches `block.text`; not run where the prefilter rules a match out. */
+export function blockHas(block: TextBlock, re: RegExp): boolean {
+  return mayMatch(block, re) && re.test(block.text);
 }
 
 /** First match of `re` in each block of `scopes` that matches. */

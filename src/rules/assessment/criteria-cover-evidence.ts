@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EvidenceItem } from '../../model/offering.js';
 import type { Hit, TextBlock } from '../../types.js';
 import { defineRule } from '../define.js';
-import { blocksIn, fieldText, stem, words } from '../text.js';
+import { blockHas, blocksIn, fieldText, stem, words } from '../text.js';
 import { criteriaOf, isLevelLine, LEVEL_TERM_RE, levelLabelLines, PASS_CUE_RE, SCOPES, short, type Crit } from './util.js';
 
 type Kind = 'overview' | 'artifact' | 'reflection';
@@ -200,7 +200,7 @@ export default defineRule({
     const scoredKinds = new Set<Kind>();
     const scoredHeadings = new Set<TextBlock>();
     for (const b of blocksIn(doc, SCOPES)) {
-      if (!SCORED_RE.test(b.text) && !LEVEL_TERM_RE.test(b.text) && !PASS_CUE_RE.test(b.text)) continue;
+      if (!blockHas(b, SCORED_RE) && !blockHas(b, LEVEL_TERM_RE) && !blockHas(b, PASS_CUE_RE)) continue;
       for (const n of partNums(b.text)) scoredParts.add(n);
       if (b.kind !== 'heading' && b.scope !== 'evidence') {
         if (/\b(?:overview|context) questions?\b/i.test(b.text)) scoredKinds.add('overview');

@@ -5,8 +5,7 @@
  * Every regular expression here is linear-time: no nested quantifiers, bounded repeats.
  */
 import type { Doc, Position, TextBlock } from '../../types.js';
-import { mayMatch } from '../prefilter.js';
-import { blocksIn, isBlank, isSpace, perDoc, posIn, quoteAround, wordCount } from '../text.js';
+import { blockHas, blocksIn, isBlank, isSpace, perDoc, posIn, quoteAround, wordCount } from '../text.js';
 
 /** Prose scopes where an assessment process or a scoring guide is described. */
 export const SCOPES: readonly string[] = ['assessment', 'rubric', 'about', 'other', 'description', 'evidence'];
@@ -86,7 +85,7 @@ export function proseBlocks(doc: Doc, scopes: readonly string[] = SCOPES): TextB
 export function sentenceSpots(doc: Doc, re: RegExp, scopes: readonly string[] = SCOPES, accept?: (s: Spot) => boolean, max = Infinity): Spot[] {
   const out: Spot[] = [];
   for (const block of proseBlocks(doc, scopes)) {
-    if (!mayMatch(block, re) || !re.test(block.text)) continue;
+    if (!blockHas(block, re)) continue;
     for (const sentence of blockSentences(block)) {
       const m = re.exec(sentence.text);
       if (!m) continue;
@@ -299,7 +298,7 @@ export function globalLevelCount(
     described = named.some((l) => typeof l === 'object' && l !== null && !isBlank((l as Record<string, unknown>).descriptor));
   }
   for (const block of proseBlocks(doc, scopes)) {
-    if (!(mayMatch(block, LEVEL_TERM_RE) && LEVEL_TERM_RE.test(block.text)) && !(mayMatch(block, YES_NO_RE) && YES_NO_RE.test(block.text))) continue;
+    if (!blockHas(block, LEVEL_TERM_RE) && !blockHas(block, YES_NO_RE)) continue;
     for (const s of blockSentences(block)) {
       if (!SCORING_CONTEXT_RE.test(s.text)) continue;
       const n = levelNamesIn(s.text).size;
