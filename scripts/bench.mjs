@@ -184,6 +184,15 @@ try {
   writeFileSync(blank, `---\n${'\n'.repeat(2 ** 20)}title: x\n---\n# T\n`);
   const b = measure(process.execPath, [BIN, 'audit', blank, '--format', 'json', '--max-file-size', '10MB']);
   console.log(`pathological 1 MB of blank lines in front matter: ${fmt(b.wall)} s, peak RSS ${fmt(b.rssMB, 0)} MB`);
+  // A 60,000-item list (4 MB) after 10 ordinary offerings, so that the rules' regex
+  // prefilter is on when it is read: every block of one document is asked about many times.
+  const many = path.join(dir, 'many');
+  mkdirSync(many);
+  for (let i = 0; i < 10; i++) writeFileSync(path.join(many, `${i}.md`), offering(i));
+  const items = Array.from({ length: 60000 }, (_, i) => `- Item ${i}: submit a video of students and a reflection on feedback.`).join('\n');
+  writeFileSync(path.join(many, 'zz-list.md'), `---\ntitle: Many items\n---\n# T\n\n## Competency\n\nThe educator uses wait time.\n\n## Evidence\n\n${items}\n`);
+  const l = measure(process.execPath, [BIN, 'audit', many, '--format', 'json', '--max-file-size', '10MB']);
+  console.log(`pathological 60,000-item list after 10 offerings: ${fmt(l.wall)} s, peak RSS ${fmt(l.rssMB, 0)} MB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
