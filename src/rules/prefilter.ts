@@ -495,13 +495,15 @@ let automaton: Automaton | null = null;
 function regexId(re: RegExp): number {
   let id = idOf.get(re);
   if (id !== undefined) return id;
-  const key = `${re.flags.replace(/[gyd]/g, '')}/${re.source}`;
+  // g, y and d change how a regex is run, not what it matches.
+  const flags = re.flags.replace(/[gyd]/g, '');
+  const key = `${flags}/${re.source}`;
   id = idByKey.get(key);
   if (id === undefined) {
     if (sources.length >= MAX_REGEXES) id = -1;
     else {
       id = sources.length;
-      sources.push({ source: re.source, flags: re.flags });
+      sources.push({ source: re.source, flags });
       idByKey.set(key, id);
     }
   }
@@ -511,7 +513,7 @@ function regexId(re: RegExp): number {
 
 /** The regexes met so far, as the prefilter keys them (for tests: every one is checked for soundness). */
 export function registeredRegexes(): RegExp[] {
-  return sources.map((s) => new RegExp(s.source, s.flags.replace(/[gyd]/g, '')));
+  return sources.map((s) => new RegExp(s.source, s.flags));
 }
 
 /** The first build waits for this many documents. */
@@ -525,7 +527,9 @@ let documents = 0;
  * first met in this document are not filtered until the next one.
  */
 export function prefilterNextDocument(): void {
+  // The automaton only changes here, so no cached mask is ever from an older one.
   blockMasks.clear();
+  lastText = null;
   // Building costs tens of milliseconds in a fresh process: a run of a few files would
   // spend more on it than the filter saves.
   if (++documents < FIRST_BUILD_AT || literalsById.length === sources.length) return;
@@ -548,7 +552,7 @@ function inMask(mask: Uint32Array, id: number): boolean {
  * the next document begins, rather than a WeakMap: weak entries live until a full garbage
  * collection, which made a big catalog's heap grow.
  */
-const blockMasks = new Map<TextBlock, { text: string; automaton: Automaton; mask: Uint32Array }>();
+const blockMasks = new Map<TextBlock, { text: string; mask: Uint32Array }>();
 /**
  * A bound for a caller that never starts documents (a rule run on its own). It is far above
  * the blocks of one document: clearing within a document would make each later question
@@ -560,25 +564,24 @@ const MAX_BLOCK_MASKS = 1 << 20;
 export function mayMatch(block: TextBlock, re: RegExp): boolean {
   const id = bitOf(re);
   if (id < 0) return true;
-  const a = automaton!;
   let hit = blockMasks.get(block);
-  if (!hit || hit.automaton !== a || hit.text !== block.text) {
+  if (!hit || hit.text !== block.text) {
     if (blockMasks.size >= MAX_BLOCK_MASKS) blockMasks.clear();
-    hit = { text: block.text, automaton: a, mask: scan(a, block.text) };
+    hit = { text: block.text, mask: scan(automaton!, block.text) };
     blockMasks.set(block, hit);
   }
   return inMask(hit.mask, id);
 }
 
 /** The last string `textFilter` scanned (a text is often asked about twice in a row). */
-let lastText: { text: string; automaton: Automaton; mask: Uint32Array } | null = null;
+let lastText: { text: string; mask: Uint32Array } | null = null;
 
 /** `mayMatch` for one string that is not a block: scanned once, when first asked. */
 export function textFilter(text: string): (re: RegExp) => boolean {
   return (re) => {
     const id = bitOf(re);
     if (id < 0) return true;
-    if (!lastText || lastText.automaton !== automaton || lastText.text !== text) lastText = { text, automaton: automaton!, mask: scan(automaton!, text) };
+    if (!lastText || lastText.text !== text) lastText = { text, mask: scan(automaton!, text) };
     return inMask(lastText.mask, id);
   };
 }
