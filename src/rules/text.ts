@@ -82,8 +82,6 @@ export function posIn(block: TextBlock, index: number): Position {
   return { line: block.lines?.[line] ?? block.line + line, column: col + (index - lastNl - 1) };
 }
 
-export { isSpace } from './space.js';
-
 /** Whether a UTF-16 code unit is `.`, `!` or `?`. */
 function isStop(c: number): boolean {
   return c === 46 || c === 33 || c === 63;

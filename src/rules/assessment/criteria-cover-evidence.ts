@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { EvidenceItem } from '../../model/offering.js';
 import type { Hit, TextBlock } from '../../types.js';
 import { defineRule } from '../define.js';
-import { blockHas, blocksIn, fieldText, stem, words } from '../text.js';
-import { criteriaOf, isLevelLine, LEVEL_TERM_RE, levelLabelLines, PASS_CUE_RE, SCOPES, short, type Crit } from './util.js';
+import { blockHas, blocksIn, fieldText, short, stem, words } from '../text.js';
+import { criteriaOf, isLevelLine, LEVEL_TERM_RE, levelLabelLines, PASS_CUE_RE, SCOPES, type Crit } from './util.js';
 
 type Kind = 'overview' | 'artifact' | 'reflection';
 type Entry = Exclude<EvidenceItem, string> & Record<string, unknown>;

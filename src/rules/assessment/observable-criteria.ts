@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Hit, Position } from '../../types.js';
 import { defineRule } from '../define.js';
-import { isBlank, phraseRegex, wordCount } from '../text.js';
-import { blocksByPath, criteriaOf, levelLabelLines, locate, posInBlock, proseBlocks, short } from './util.js';
+import { isBlank, phraseRegex, short, wordCount } from '../text.js';
+import { blocksByPath, criteriaOf, levelLabelLines, locate, posInBlock, proseBlocks } from './util.js';
 
 /** A count or quantity: "3", "at least two", "each", "every", "50%". */
 const COUNT_RE =

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Hit } from '../../types.js';
 import { defineRule } from '../define.js';
-import { isBlank, wordCount } from '../text.js';
-import { criteriaOf, globalLevelCount, LEVEL_TERM_RE, levelLabelLines, proseBlocks, short } from './util.js';
+import { isBlank, short, wordCount } from '../text.js';
+import { criteriaOf, globalLevelCount, LEVEL_TERM_RE, levelLabelLines, proseBlocks } from './util.js';
 
 /** A two-level criterion (Yes/No, Proficient/Not Yet) needs a statement this long to serve as its descriptor. */
 const CHECKLIST_MIN_WORDS = 4;

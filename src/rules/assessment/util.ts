@@ -5,7 +5,8 @@
  * Every regular expression here is linear-time: no nested quantifiers, bounded repeats.
  */
 import type { Doc, Position, TextBlock } from '../../types.js';
-import { blockHas, blocksIn, isBlank, isSpace, perDoc, posIn, quoteAround, wordCount } from '../text.js';
+import { isSpace } from '../space.js';
+import { blockHas, blocksIn, isBlank, perDoc, posIn, quoteAround, wordCount } from '../text.js';
 
 /** Prose scopes where an assessment process or a scoring guide is described. */
 export const SCOPES: readonly string[] = ['assessment', 'rubric', 'about', 'other', 'description', 'evidence'];
@@ -116,8 +117,6 @@ const NEG_AFTER = /^[a-z]{0,12}\s+(?:(?:is|are|will be|was|were|can be)\s+)?(?:n
 export function negatedAfter(text: string, end: number): boolean {
   return NEG_AFTER.test(text.slice(end, end + 50));
 }
-
-export { short } from '../text.js';
 
 /** Number words authors use for small counts. */
 const NUMBER_WORDS: Record<string, number> = {
