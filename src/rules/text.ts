@@ -109,14 +109,7 @@ export function toMatch(block: TextBlock, m: RegExpExecArray): Match {
 
 /** First match of `re` in the blocks of `scopes`, in document order. `re` must not have the g flag. */
 export function find(doc: Doc, re: RegExp, scopes?: readonly string[] | null): Match | null {
-  const filter = !re.global && !re.sticky;
-  const some = scopedBlocks(doc, scopes);
-  for (const b of some ?? doc.blocks) {
-    if ((!some && !scopes!.includes(b.scope)) || (filter && !mayMatch(b, re))) continue;
-    const m = re.exec(b.text);
-    if (m) return toMatch(b, m);
-  }
-  return null;
+  return matchesIn(doc, re, scopes, 1)[0] ?? null;
 }
 
 /**
@@ -153,13 +146,21 @@ export function blockHas(block: TextBlock, re: RegExp): boolean {
 
 /** First match of `re` in each block of `scopes` that matches. */
 export function findAll(doc: Doc, re: RegExp, scopes?: readonly string[] | null): Match[] {
+  return matchesIn(doc, re, scopes, Infinity);
+}
+
+/** The first match of `re` in each block of `scopes` that matches, in document order, at most `max`. */
+function matchesIn(doc: Doc, re: RegExp, scopes: readonly string[] | null | undefined, max: number): Match[] {
   const out: Match[] = [];
   const filter = !re.global && !re.sticky;
   const some = scopedBlocks(doc, scopes);
   for (const b of some ?? doc.blocks) {
     if ((!some && !scopes!.includes(b.scope)) || (filter && !mayMatch(b, re))) continue;
     const m = re.exec(b.text);
-    if (m) out.push(toMatch(b, m));
+    if (m) {
+      out.push(toMatch(b, m));
+      if (out.length >= max) break;
+    }
   }
   return out;
 }
