@@ -491,6 +491,8 @@ const idByKey = new Map<string, number>();
 const sources: { source: string; flags: string }[] = [];
 const literalsById: (readonly string[] | null)[] = [];
 let automaton: Automaton | null = null;
+/** Counts the automaton's builds: a mask made before the last build may lack newer regexes' bits. */
+let builds = 0;
 
 function regexId(re: RegExp): number {
   let id = idOf.get(re);
@@ -535,15 +537,21 @@ export function prefilterNextDocument(): void {
   if (++documents < FIRST_BUILD_AT || literalsById.length === sources.length) return;
   for (let id = literalsById.length; id < sources.length; id++) literalsById.push(requiredLiterals(sources[id]!.source, sources[id]!.flags));
   automaton = build(literalsById);
+  builds++;
+}
+
+/** How many times the automaton was built: a mask kept across documents is valid while this stays the same. */
+export function prefilterBuilds(): number {
+  return builds;
 }
 
 /** The regex's bit in a mask of the current automaton, or -1 when it is not filtered (yet). */
-function bitOf(re: RegExp): number {
+export function bitOf(re: RegExp): number {
   const id = regexId(re);
   return id < 0 || !automaton || id >= automaton.count || !literalsById[id] ? -1 : id;
 }
 
-function inMask(mask: Uint32Array, id: number): boolean {
+export function inMask(mask: Uint32Array, id: number): boolean {
   return (mask[id >>> 5]! & (1 << (id & 31))) !== 0;
 }
 
@@ -563,14 +571,19 @@ const MAX_BLOCK_MASKS = 1 << 20;
 /** Whether `re` may match somewhere in `block.text`; false means it certainly does not. */
 export function mayMatch(block: TextBlock, re: RegExp): boolean {
   const id = bitOf(re);
-  if (id < 0) return true;
+  return id < 0 || inMask(blockMask(block)!, id);
+}
+
+/** The bits of the regexes with a literal in `block.text`, or null before the automaton is first built. */
+export function blockMask(block: TextBlock): Uint32Array | null {
+  if (!automaton) return null;
   let hit = blockMasks.get(block);
   if (!hit || hit.text !== block.text) {
     if (blockMasks.size >= MAX_BLOCK_MASKS) blockMasks.clear();
-    hit = { text: block.text, mask: scan(automaton!, block.text) };
+    hit = { text: block.text, mask: scan(automaton, block.text) };
     blockMasks.set(block, hit);
   }
-  return inMask(hit.mask, id);
+  return hit.mask;
 }
 
 /** The last string `textFilter` scanned (a text is often asked about twice in a row). */

@@ -7,7 +7,7 @@
  * quantifiers, no ambiguous alternations under a quantifier, bounded repeats.
  */
 import type { Doc, Position, TextBlock } from '../types.js';
-import { mayMatch } from './prefilter.js';
+import { bitOf, blockMask, inMask, mayMatch, prefilterBuilds } from './prefilter.js';
 import { isSpace } from './space.js';
 
 export interface Match {
@@ -42,29 +42,61 @@ export function blocksIn(doc: Doc, scopes?: readonly string[] | null): TextBlock
   return doc.blocks.filter((b) => scopes.includes(b.scope));
 }
 
-/** The document's blocks by scope, each list in document order (callers only read them). */
-const byScope = perDoc(
-  (doc) => {
-    const index = new Map<string, TextBlock[]>();
-    for (const b of doc.blocks) {
-      const list = index.get(b.scope);
-      if (list) list.push(b);
-      else index.set(b.scope, [b]);
-    }
-    return index;
-  },
-  (doc) => [doc.blocks],
-);
-const NO_BLOCKS: readonly TextBlock[] = [];
+/** Blocks in document order (all of a document's, or one scope's), with their prefilter masks. */
+interface Group {
+  blocks: TextBlock[];
+  /** Each block's mask, once the prefilter has an automaton; else empty. */
+  masks: Uint32Array[];
+  /** The bits set in any of `masks`: a regex whose bit is not here matches in none of the blocks. */
+  union: Uint32Array | null;
+}
+
+interface BlockIndex {
+  all: Group;
+  scopes: Map<string, Group>;
+}
 
 /**
- * What `blocksIn` gives, without a new array when it can: all blocks, or one scope's list.
- * Null for several scopes: the caller then walks all blocks and tests each one's scope.
+ * The index of the last document asked about. Rules run document by document, so one entry
+ * is enough; it is made again when the document, its block list or the prefilter's
+ * automaton changes.
  */
-function scopedBlocks(doc: Doc, scopes: readonly string[] | null | undefined): readonly TextBlock[] | null {
-  if (!scopes) return doc.blocks;
-  if (scopes.length === 1) return byScope(doc).get(scopes[0]!) ?? NO_BLOCKS;
-  return null;
+let lastIndex: { doc: Doc; blocks: readonly TextBlock[]; builds: number; index: BlockIndex } | null = null;
+
+function addTo(g: Group, b: TextBlock, mask: Uint32Array | null): void {
+  g.blocks.push(b);
+  if (!mask) return;
+  g.masks.push(mask);
+  if (!g.union) g.union = mask.slice();
+  else for (let k = 0; k < mask.length; k++) g.union[k]! |= mask[k]!;
+}
+
+/** The document's blocks, all and by scope, each block scanned by the prefilter once. */
+function blockIndex(doc: Doc): BlockIndex {
+  const builds = prefilterBuilds();
+  if (lastIndex && lastIndex.doc === doc && lastIndex.blocks === doc.blocks && lastIndex.builds === builds) return lastIndex.index;
+  const index: BlockIndex = { all: { blocks: [], masks: [], union: null }, scopes: new Map() };
+  for (const b of doc.blocks) {
+    const mask = blockMask(b);
+    addTo(index.all, b, mask);
+    let g = index.scopes.get(b.scope);
+    if (!g) index.scopes.set(b.scope, (g = { blocks: [], masks: [], union: null }));
+    addTo(g, b, mask);
+  }
+  lastIndex = { doc, blocks: doc.blocks, builds, index };
+  return index;
+}
+
+/** Whether `re` (no g or y flag; prefilter bit `bit`, or -1) matches in one of the group's blocks. */
+function groupHas(g: Group, re: RegExp, bit: number): boolean {
+  const { blocks, masks } = g;
+  if (bit < 0) {
+    for (const b of blocks) if (re.test(b.text)) return true;
+    return false;
+  }
+  if (!g.union || !inMask(g.union, bit)) return false;
+  for (let i = 0; i < blocks.length; i++) if (inMask(masks[i]!, bit) && re.test(blocks[i]!.text)) return true;
+  return false;
 }
 
 /** Position of character `index` of a block's text. */
@@ -127,15 +159,14 @@ export function short(s: string, max = 60): string {
 /** Whether `re` matches in some block of `scopes` (what `find(…) !== null` says, without the quote and position). */
 export function has(doc: Doc, re: RegExp, scopes?: readonly string[] | null): boolean {
   if (re.global || re.sticky) return find(doc, re, scopes) !== null;
-  if (!scopes) return anyBlockMatches(doc.blocks, re);
+  const index = blockIndex(doc);
+  const bit = bitOf(re);
+  if (!scopes) return groupHas(index.all, re, bit);
   // Order does not matter here: scope by scope.
-  const index = byScope(doc);
-  for (const s of scopes) if (anyBlockMatches(index.get(s) ?? NO_BLOCKS, re)) return true;
-  return false;
-}
-
-function anyBlockMatches(blocks: readonly TextBlock[], re: RegExp): boolean {
-  for (const b of blocks) if (blockHas(b, re)) return true;
+  for (const s of scopes) {
+    const g = index.scopes.get(s);
+    if (g && groupHas(g, re, bit)) return true;
+  }
   return false;
 }
 
@@ -152,10 +183,21 @@ export function findAll(doc: Doc, re: RegExp, scopes?: readonly string[] | null)
 /** The first match of `re` in each block of `scopes` that matches, in document order, at most `max`. */
 function matchesIn(doc: Doc, re: RegExp, scopes: readonly string[] | null | undefined, max: number): Match[] {
   const out: Match[] = [];
-  const filter = !re.global && !re.sticky;
-  const some = scopedBlocks(doc, scopes);
-  for (const b of some ?? doc.blocks) {
-    if ((!some && !scopes!.includes(b.scope)) || (filter && !mayMatch(b, re))) continue;
+  const index = blockIndex(doc);
+  // The g and y flags make a match depend on lastIndex: such a regex always runs.
+  const bit = re.global || re.sticky ? -1 : bitOf(re);
+  // One scope (or all): that scope's group. Several: all blocks, each one's scope checked.
+  const several = scopes && scopes.length > 1 ? scopes : null;
+  const g = !scopes ? index.all : several ? index.all : index.scopes.get(scopes[0]!);
+  if (!g) return out;
+  if (bit >= 0) {
+    const unions = several ? several.map((s) => index.scopes.get(s)?.union) : [g.union];
+    if (!unions.some((u) => u && inMask(u, bit))) return out;
+  }
+  const { blocks, masks } = g;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if ((several && !several.includes(b.scope)) || (bit >= 0 && !inMask(masks[i]!, bit))) continue;
     const m = re.exec(b.text);
     if (m) {
       out.push(toMatch(b, m));

@@ -12,6 +12,8 @@ import { loadText } from '../../src/load/file.js';
 import { prefilterNextDocument, registeredRegexes, requiredLiterals, textFilter } from '../../src/rules/prefilter.js';
 import { loadRubric } from '../../src/rubric/load.js';
 import { isSpace } from '../../src/rules/space.js';
+import { find, findAll, has } from '../../src/rules/text.js';
+import type { Doc } from '../../src/types.js';
 import { CTX } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -103,11 +105,15 @@ describe('the prefilter is sound', () => {
   // Run the rules on every sample and fixture: that registers every regex they filter.
   const rubric = loadRubric('default');
   const blocks: string[] = [];
+  const docs: Doc[] = [];
   for (const file of corpus()) {
     for (const e of loadText(path.relative(ROOT, file), readFileSync(file, 'utf8'))) {
       auditEntry(e, rubric, CTX);
       auditEntry(e, rubric, CTX);
-      if (e.kind === 'offering') for (const b of e.doc.blocks) blocks.push(b.text);
+      if (e.kind === 'offering') {
+        docs.push(e.doc);
+        for (const b of e.doc.blocks) blocks.push(b.text);
+      }
     }
   }
   prefilterNextDocument();
@@ -148,5 +154,30 @@ describe('the prefilter is sound', () => {
     const sep = fc.constantFrom(' ', ' ', ' ', '  ', '\n', '-', '. ', ', ', '\t', '\u00a0', "'s ", '’s ', ': ');
     const text = fc.array(fc.tuple(word, sep), { minLength: 1, maxLength: 14 }).map((ps) => ps.map(([w, s]) => w + s).join(''));
     fc.assert(fc.property(text, (t) => check(t)), { seed: 20261123, numRuns: 400 });
+  });
+
+  it('has, find and findAll skip only blocks where the regex does not match, in every kind of scope', () => {
+    expect(docs.length).toBeGreaterThan(20);
+    let matched = 0;
+    for (const doc of docs) {
+      const scopes = [...new Set(doc.blocks.map((b) => b.scope))];
+      const scopeSets: (string[] | null)[] = [null, [], ['no-such-scope'], ...scopes.map((s) => [s]), scopes.slice(0, 2), scopes.slice(-3).reverse()];
+      for (const re of regexes) {
+        for (const set of scopeSets) {
+          const inScope = doc.blocks.filter((b) => !set || set.includes(b.scope));
+          const expected = inScope.flatMap((b) => {
+            const m = re.exec(b.text);
+            return m ? [{ text: b.text, index: m.index }] : [];
+          });
+          matched += expected.length;
+          const where = `${re} in ${doc.file} (scopes ${JSON.stringify(set)})`;
+          expect(has(doc, re, set), where).toBe(expected.length > 0);
+          expect(findAll(doc, re, set).map((m) => ({ text: m.block.text, index: m.index })), where).toEqual(expected);
+          const first = find(doc, re, set);
+          expect(first && { text: first.block.text, index: first.index }, where).toEqual(expected[0] ?? null);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(1000);
   });
 });
