@@ -8,7 +8,7 @@
  * path for it. The streamed JSON is byte-for-byte what the `json` formatter writes.
  * A format that can stream adds a StreamWriter here.
  */
-import { mkdir, mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -92,14 +92,25 @@ interface Sink {
   /** Text, or bytes that the sink copies (the caller may reuse the buffer). */
   write(s: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
+  /** Bytes written so far (since the last `restart`). */
+  readonly written: number;
+  /** The file, when it is a regular file: it can then be read back, and written again from its start. */
+  readonly file: string | null;
+  /** Write out what is batched. */
+  flush(): Promise<void>;
+  /** Empty the file, dropping anything batched, to write it again from its start (only when `file` is set). */
+  restart(): Promise<void>;
 }
 
 async function openSink(file: string | undefined, io: Io): Promise<Sink> {
   if (file === undefined) {
     let buf = '';
+    let written = 0;
     return {
       write: async (s) => {
-        buf += typeof s === 'string' ? s : Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('utf8');
+        const t = typeof s === 'string' ? s : Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('utf8');
+        written += typeof s === 'string' ? Buffer.byteLength(s) : s.byteLength;
+        buf += t;
         if (buf.length > 1 << 16) {
           io.stdout(buf);
           buf = '';
@@ -108,25 +119,56 @@ async function openSink(file: string | undefined, io: Io): Promise<Sink> {
       close: async () => {
         if (buf) io.stdout(buf);
       },
+      get written() {
+        return written;
+      },
+      file: null,
+      flush: async () => {
+        if (buf) io.stdout(buf);
+        buf = '';
+      },
+      restart: async () => {
+        throw new Error('stdout cannot be written again');
+      },
     };
   }
   const abs = path.resolve(io.cwd, file);
   const fail = (e: unknown) => new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   let fh: FileHandle;
+  let regular: boolean;
   try {
     await mkdir(path.dirname(abs), { recursive: true });
     fh = await open(abs, 'w');
+    regular = (await fh.stat()).isFile();
   } catch (e) {
     throw fail(e);
   }
   let chunks: Buffer[] = [];
   let bytes = 0;
+  let written = 0;
+  // Written at explicit positions, so that `restart` can begin again at 0.
+  let at = 0;
   const flush = async () => {
     const c = chunks;
     chunks = [];
     bytes = 0;
     try {
-      await fh.writev(c);
+      if (!regular) await fh.writev(c);
+      else {
+        const total = c.reduce((n, b) => n + b.length, 0);
+        let done = (await fh.writev(c, at)).bytesWritten;
+        // A short write (rare, on a regular file) goes on where it stopped.
+        if (done < total) {
+          const rest = Buffer.concat(c).subarray(done);
+          for (let k = 0; done < total; ) {
+            const { bytesWritten } = await fh.write(rest, k, rest.length - k, at + done);
+            if (bytesWritten === 0) throw new Error('no space left to write');
+            k += bytesWritten;
+            done += bytesWritten;
+          }
+        }
+        at += done;
+      }
     } catch (e) {
       throw fail(e);
     }
@@ -137,11 +179,28 @@ async function openSink(file: string | undefined, io: Io): Promise<Sink> {
       const b = typeof s === 'string' ? Buffer.from(s, 'utf8') : Buffer.from(s);
       chunks.push(b);
       bytes += b.length;
+      written += b.length;
       if (bytes > 1 << 18) await flush();
     },
     close: async () => {
       if (chunks.length) await flush();
       await fh.close();
+    },
+    get written() {
+      return written;
+    },
+    file: regular ? abs : null,
+    flush,
+    restart: async () => {
+      chunks = [];
+      bytes = 0;
+      try {
+        await fh.truncate(0);
+      } catch (e) {
+        throw fail(e);
+      }
+      at = 0;
+      written = 0;
     },
   };
 }
@@ -165,35 +224,50 @@ function light(o: OfferingReport): OfferingReport {
   return r;
 }
 
-/** The spooled offerings, read back in order; `sizes` are their lengths in bytes. Each view is valid until the next. */
-async function* spooled(fh: FileHandle, sizes: readonly number[]): AsyncGenerator<Buffer> {
+/**
+ * The spooled offerings, read back in order: the `sizes[i]` bytes at `offsets[i]` (ascending;
+ * what lies between is skipped). Each view is valid until the next.
+ */
+export async function* spooled(fh: FileHandle, offsets: readonly number[], sizes: readonly number[]): AsyncGenerator<Buffer> {
   let buf = Buffer.alloc(1 << 20);
+  // buf[0, have) holds the file's bytes from `start` on.
+  let start = offsets[0] ?? 0;
   let have = 0;
-  let at = 0;
-  let pos = 0;
-  for (const size of sizes) {
-    if (have - at < size) {
-      buf.copy(buf, 0, at, have);
-      have -= at;
-      at = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    const from = offsets[i]! - start;
+    const size = sizes[i]!;
+    if (have < from + size) {
+      // Keep what is still needed at the front, then fill up.
+      const keep = Math.max(0, have - from);
+      buf.copy(buf, 0, have - keep, have);
+      start = offsets[i]!;
+      have = keep;
       if (size > buf.length) {
         const bigger = Buffer.alloc(size);
         buf.copy(bigger, 0, 0, have);
         buf = bigger;
       }
       while (have < size) {
-        const { bytesRead } = await fh.read(buf, have, buf.length - have, pos);
+        const { bytesRead } = await fh.read(buf, have, buf.length - have, start + have);
         if (bytesRead === 0) throw new Error('the temporary spool file ended early');
         have += bytesRead;
-        pos += bytesRead;
       }
     }
+    const at = offsets[i]! - start;
     yield buf.subarray(at, at + size);
-    at += size;
   }
 }
 
-/** Audit and write every output offering by offering; returns the exit code (as gateExitCode). */
+/**
+ * Audit and write every output offering by offering; returns the exit code (as gateExitCode).
+ *
+ * An offering is only complete once the catalog-wide fields are known: a near-duplicate pair
+ * names both sides, so the first side is written before the second has been read. When every
+ * output is a regular file, offerings go straight into the files; in the rare catalog with
+ * near-duplicates the first file is then copied aside and every output written again from
+ * that copy. Otherwise (stdout, a pipe) they wait, rendered, in a temporary file. Either way
+ * only what the catalog-wide fields need stays in memory.
+ */
 export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   const { auditedStream } = await import('../engine/pool.js');
   const { offeringJson } = await import('../format/json.js');
@@ -203,33 +277,46 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   const head = { tool: toolInfo(), rubric: rubricInfo(plan.rubric), rules: ruleInfo(plan.rubric) };
   const summary = emptySummary();
   const progress = startProgress(plan, io);
-  // Offerings wait, rendered, in a temporary file until the catalog-wide fields are known:
-  // a near-duplicate pair names both sides, so the first one is only complete once the
-  // second has been read. Only what those fields need stays in memory.
+  const direct = outs.every((o) => o.sink.file !== null);
   const tmpDir = await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'));
-  const spool = await open(path.join(tmpDir, 'offerings.json'), 'w+');
+  const spoolFile = path.join(tmpDir, 'offerings.json');
+  let spool: FileHandle | null = null;
   const lights: OfferingReport[] = [];
+  // Where each rendered offering is, in the first output (direct) or the spool.
+  const offsets: number[] = [];
   const sizes: number[] = [];
   const collector = catalogCollector(plan);
   let pass = true;
   let n = 0;
   try {
+    let spooledBytes = 0;
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
+    if (direct) for (const o of outs) await o.sink.write(o.writer.head(head));
+    else spool = await open(spoolFile, 'w+');
     const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, renderJson: true, concurrency: plan.flags.concurrency };
     for await (const { file, source, items } of auditedStream(plan.files, options)) {
       collector.onSource(file, source);
       for (const a of items) {
         const r = a.report;
+        const rendered = a.json!;
         collector.onEntry(a.competency);
-        sizes.push(a.json!.byteLength);
-        pending.push(a.json!);
-        pendingBytes += a.json!.byteLength;
-        if (pendingBytes > 1 << 18) {
-          await spool.writev(pending);
-          pending = [];
-          pendingBytes = 0;
+        if (direct) {
+          for (const o of outs) await o.sink.write(o.writer.before(n));
+          offsets.push(outs[0]!.sink.written);
+          for (const o of outs) await o.sink.write(rendered);
+        } else {
+          offsets.push(spooledBytes);
+          spooledBytes += rendered.byteLength;
+          pending.push(rendered);
+          pendingBytes += rendered.byteLength;
+          if (pendingBytes > 1 << 18) {
+            await spool!.writev(pending);
+            pending = [];
+            pendingBytes = 0;
+          }
         }
+        sizes.push(rendered.byteLength);
         lights.push(light(r));
         addToSummary(summary, r.decision);
         if (!meetsGate(r.decision, plan.flags.minDecision)) pass = false;
@@ -237,21 +324,31 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
         progress?.offering(r.file);
       }
     }
-    if (pending.length) await spool.writev(pending);
+    if (pending.length) await spool!.writev(pending);
     progress?.done();
     // canStream() guarantees no waivers here, so this is the same input as the whole-report path.
     const catalog = withCatalog({ ...head, offerings: lights, summary }, await collector.input());
-    for (const o of outs) await o.sink.write(o.writer.head(head));
-    let i = 0;
-    for await (const rendered of spooled(spool, sizes)) {
-      const dups = catalog.offerings[i]?.duplicates;
-      // Duplicates come last in an offering, as withCatalog adds them.
-      const text = dups ? offeringJson({ ...(JSON.parse(rendered.toString('utf8')) as OfferingReport), duplicates: dups }) : rendered;
-      for (const o of outs) {
-        await o.sink.write(o.writer.before(i));
-        await o.sink.write(text);
+    const patched = catalog.offerings.some((o) => o.duplicates);
+    if (!direct || patched) {
+      if (direct) {
+        // A copy of the first output, as written so far, becomes the spool; every output starts again.
+        await outs[0]!.sink.flush();
+        await copyFile(outs[0]!.sink.file!, spoolFile);
+        spool = await open(spoolFile, 'r');
+        for (const o of outs) await o.sink.restart();
       }
-      i++;
+      for (const o of outs) await o.sink.write(o.writer.head(head));
+      let i = 0;
+      for await (const rendered of spooled(spool!, offsets, sizes)) {
+        const dups = catalog.offerings[i]?.duplicates;
+        // Duplicates come last in an offering, as withCatalog adds them.
+        const text = dups ? offeringJson({ ...(JSON.parse(rendered.toString('utf8')) as OfferingReport), duplicates: dups }) : rendered;
+        for (const o of outs) {
+          await o.sink.write(o.writer.before(i));
+          await o.sink.write(text);
+        }
+        i++;
+      }
     }
     const { generated, sources, waivers, duplicates, providers } = catalog;
     for (const o of outs) {
@@ -260,7 +357,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
     }
   } finally {
     progress?.done();
-    await spool.close();
+    await spool?.close();
     await rm(tmpDir, { recursive: true, force: true });
   }
   return pass ? 0 : 1;
