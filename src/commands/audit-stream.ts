@@ -89,8 +89,11 @@ export function canStream(plan: AuditPlan): boolean {
 
 /** A sink that batches small writes: a file, or stdout. */
 interface Sink {
-  /** Text, or bytes that the sink copies (the caller may reuse the buffer). */
-  write(s: string | Uint8Array): Promise<void>;
+  /**
+   * Text, or bytes that the sink copies (the caller may reuse the buffer) unless `owned`:
+   * bytes nobody will change again, kept as they are until written.
+   */
+  write(s: string | Uint8Array, owned?: boolean): Promise<void>;
   close(): Promise<void>;
   /** Bytes written so far (since the last `restart`). */
   readonly written: number;
@@ -174,9 +177,8 @@ async function openSink(file: string | undefined, io: Io): Promise<Sink> {
     }
   };
   return {
-    write: async (s) => {
-      // A copy of bytes too: the caller reuses its buffer.
-      const b = typeof s === 'string' ? Buffer.from(s, 'utf8') : Buffer.from(s);
+    write: async (s, owned) => {
+      const b = typeof s === 'string' ? Buffer.from(s, 'utf8') : owned ? Buffer.from(s.buffer, s.byteOffset, s.byteLength) : Buffer.from(s);
       chunks.push(b);
       bytes += b.length;
       written += b.length;
@@ -210,18 +212,40 @@ export function startProgress(plan: AuditPlan, io: Io): Progress | null {
 }
 
 const LEVELS = [0, 1, 2, 3].map((level) => Object.freeze({ level }));
+/** The findings and reasons of every light record: none, and never added to. */
+const NONE = Object.freeze([]) as unknown as never[];
+/** Beyond this many shared values, new ones are kept per record (a bound for catalogs of all-different providers). */
+const MAX_SHARED = 1 << 16;
 
 /**
- * What the catalog-wide fields need of an offering (its reference, provider, decision and
- * aspect levels), and nothing else: 100,000 of them stay in memory until the end. Strings
- * are copied so that none is a slice keeping a whole document alive.
+ * Makes what the catalog-wide fields need of an offering (its reference, provider, decision
+ * and aspect levels), and nothing else: 100,000 of them stay in memory until the end.
+ * Strings are copied so that none is a slice keeping a whole document alive, and what many
+ * offerings share is kept once: the display path (the file list holds it already), provider
+ * names, aspect levels and the empty lists.
  */
-function light(o: OfferingReport): OfferingReport {
+function lightMaker(): (o: OfferingReport, rel: string) => OfferingReport {
   const own = (s: string | null) => (s === null ? null : (JSON.parse(JSON.stringify(s)) as string));
-  const aspects = o.aspects && (Object.fromEntries(Object.entries(o.aspects).map(([k, a]) => [k, LEVELS[a.level]!])) as unknown as OfferingReport['aspects']);
-  const r: OfferingReport = { file: own(o.file)!, id: own(o.id), title: own(o.title), provider: own(o.provider), decision: o.decision, score: null, aspects, findings: [], reasons: [] };
-  if (o.index !== undefined) r.index = o.index;
-  return r;
+  const shared = new Map<string, unknown>();
+  const once = <T>(key: string, make: () => T): T => {
+    let v = shared.get(key) as T | undefined;
+    if (v === undefined) {
+      v = make();
+      if (shared.size < MAX_SHARED) shared.set(key, v);
+    }
+    return v;
+  };
+  return (o, rel) => {
+    const aspects =
+      o.aspects &&
+      once(`a${Object.entries(o.aspects).map(([k, a]) => `\n${k}\n${a.level}`).join('')}`, () =>
+        Object.freeze(Object.fromEntries(Object.entries(o.aspects!).map(([k, a]) => [k, LEVELS[a.level]!]))) as unknown as OfferingReport['aspects'],
+      );
+    const provider = o.provider === null ? null : once(`p${o.provider}`, () => own(o.provider));
+    const r: OfferingReport = { file: o.file === rel ? rel : own(o.file)!, id: own(o.id), title: own(o.title), provider, decision: o.decision, score: null, aspects, findings: NONE, reasons: NONE };
+    if (o.index !== undefined) r.index = o.index;
+    return r;
+  };
 }
 
 /**
@@ -282,6 +306,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   const spoolFile = path.join(tmpDir, 'offerings.json');
   let spool: FileHandle | null = null;
   const lights: OfferingReport[] = [];
+  const light = lightMaker();
   // Where each rendered offering is, in the first output (direct) or the spool.
   const offsets: number[] = [];
   const sizes: number[] = [];
@@ -296,6 +321,8 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
     else spool = await open(spoolFile, 'w+');
     const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, renderJson: true, concurrency: plan.flags.concurrency };
     for await (const { file, source, items } of auditedStream(plan.files, options)) {
+      // The same path as the file list's, kept once.
+      if (source?.file === file.rel) source.file = file.rel;
       collector.onSource(file, source);
       for (const a of items) {
         const r = a.report;
@@ -304,7 +331,8 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
         if (direct) {
           for (const o of outs) await o.sink.write(o.writer.before(n));
           offsets.push(outs[0]!.sink.written);
-          for (const o of outs) await o.sink.write(rendered);
+          // Rendered bytes were handed over by the worker: written without a copy.
+          for (const o of outs) await o.sink.write(rendered, true);
         } else {
           offsets.push(spooledBytes);
           spooledBytes += rendered.byteLength;
@@ -317,7 +345,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
           }
         }
         sizes.push(rendered.byteLength);
-        lights.push(light(r));
+        lights.push(light(r, file.rel));
         addToSummary(summary, r.decision);
         if (!meetsGate(r.decision, plan.flags.minDecision)) pass = false;
         n++;
