@@ -56,13 +56,6 @@ interface BlockIndex {
   scopes: Map<string, Group>;
 }
 
-/**
- * The index of the last document asked about. Rules run document by document, so one entry
- * is enough; it is made again when the document, its block list or the prefilter's
- * automaton changes.
- */
-let lastIndex: { doc: Doc; blocks: readonly TextBlock[]; builds: number; index: BlockIndex } | null = null;
-
 function addTo(g: Group, b: TextBlock, mask: Uint32Array | null): void {
   g.blocks.push(b);
   if (!mask) return;
@@ -71,21 +64,24 @@ function addTo(g: Group, b: TextBlock, mask: Uint32Array | null): void {
   else for (let k = 0; k < mask.length; k++) g.union[k]! |= mask[k]!;
 }
 
-/** The document's blocks, all and by scope, each block scanned by the prefilter once. */
-function blockIndex(doc: Doc): BlockIndex {
-  const builds = prefilterBuilds();
-  if (lastIndex && lastIndex.doc === doc && lastIndex.blocks === doc.blocks && lastIndex.builds === builds) return lastIndex.index;
-  const index: BlockIndex = { all: { blocks: [], masks: [], union: null }, scopes: new Map() };
-  for (const b of doc.blocks) {
-    const mask = blockMask(b);
-    addTo(index.all, b, mask);
-    let g = index.scopes.get(b.scope);
-    if (!g) index.scopes.set(b.scope, (g = { blocks: [], masks: [], union: null }));
-    addTo(g, b, mask);
-  }
-  lastIndex = { doc, blocks: doc.blocks, builds, index };
-  return index;
-}
+/**
+ * The document's blocks, all and by scope, each block scanned by the prefilter once. Made
+ * again when the prefilter's automaton is rebuilt: an older mask lacks newer regexes' bits.
+ */
+const blockIndex = perDoc(
+  (doc): BlockIndex => {
+    const index: BlockIndex = { all: { blocks: [], masks: [], union: null }, scopes: new Map() };
+    for (const b of doc.blocks) {
+      const mask = blockMask(b);
+      addTo(index.all, b, mask);
+      let g = index.scopes.get(b.scope);
+      if (!g) index.scopes.set(b.scope, (g = { blocks: [], masks: [], union: null }));
+      addTo(g, b, mask);
+    }
+    return index;
+  },
+  (doc) => [doc.blocks, prefilterBuilds()],
+);
 
 /** Whether `re` (no g or y flag; prefilter bit `bit`, or -1) matches in one of the group's blocks. */
 function groupHas(g: Group, re: RegExp, bit: number): boolean {
