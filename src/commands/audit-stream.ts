@@ -95,25 +95,26 @@ interface Sink {
    */
   write(s: string | Uint8Array, owned?: boolean): Promise<void>;
   close(): Promise<void>;
-  /** Bytes written so far (since the last `restart`). */
+  /** Set when the sink is a regular file, which can be read back and written again from its start. */
+  readonly file: RegularFile | null;
+}
+
+interface RegularFile {
+  readonly path: string;
+  /** Bytes given to `write` so far (since the last `restart`): where the next ones land. */
   readonly written: number;
-  /** The file, when it is a regular file: it can then be read back, and written again from its start. */
-  readonly file: string | null;
   /** Write out what is batched. */
   flush(): Promise<void>;
-  /** Empty the file, dropping anything batched, to write it again from its start (only when `file` is set). */
+  /** Empty the file, dropping anything batched, to write it again from its start. */
   restart(): Promise<void>;
 }
 
 async function openSink(file: string | undefined, io: Io): Promise<Sink> {
   if (file === undefined) {
     let buf = '';
-    let written = 0;
     return {
       write: async (s) => {
-        const t = typeof s === 'string' ? s : Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('utf8');
-        written += typeof s === 'string' ? Buffer.byteLength(s) : s.byteLength;
-        buf += t;
+        buf += typeof s === 'string' ? s : Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('utf8');
         if (buf.length > 1 << 16) {
           io.stdout(buf);
           buf = '';
@@ -122,17 +123,7 @@ async function openSink(file: string | undefined, io: Io): Promise<Sink> {
       close: async () => {
         if (buf) io.stdout(buf);
       },
-      get written() {
-        return written;
-      },
       file: null,
-      flush: async () => {
-        if (buf) io.stdout(buf);
-        buf = '';
-      },
-      restart: async () => {
-        throw new Error('stdout cannot be written again');
-      },
     };
   }
   const abs = path.resolve(io.cwd, file);
@@ -148,7 +139,6 @@ async function openSink(file: string | undefined, io: Io): Promise<Sink> {
   }
   let chunks: Buffer[] = [];
   let bytes = 0;
-  let written = 0;
   // Written at explicit positions, so that `restart` can begin again at 0.
   let at = 0;
   const flush = async () => {
@@ -181,29 +171,31 @@ async function openSink(file: string | undefined, io: Io): Promise<Sink> {
       const b = typeof s === 'string' ? Buffer.from(s, 'utf8') : owned ? Buffer.from(s.buffer, s.byteOffset, s.byteLength) : Buffer.from(s);
       chunks.push(b);
       bytes += b.length;
-      written += b.length;
       if (bytes > 1 << 18) await flush();
     },
     close: async () => {
       if (chunks.length) await flush();
       await fh.close();
     },
-    get written() {
-      return written;
-    },
-    file: regular ? abs : null,
-    flush,
-    restart: async () => {
-      chunks = [];
-      bytes = 0;
-      try {
-        await fh.truncate(0);
-      } catch (e) {
-        throw fail(e);
-      }
-      at = 0;
-      written = 0;
-    },
+    file: regular
+      ? {
+          path: abs,
+          get written() {
+            return at + bytes;
+          },
+          flush,
+          restart: async () => {
+            chunks = [];
+            bytes = 0;
+            try {
+              await fh.truncate(0);
+            } catch (e) {
+              throw fail(e);
+            }
+            at = 0;
+          },
+        }
+      : null,
   };
 }
 
@@ -301,7 +293,9 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   const head = { tool: toolInfo(), rubric: rubricInfo(plan.rubric), rules: ruleInfo(plan.rubric) };
   const summary = emptySummary();
   const progress = startProgress(plan, io);
-  const direct = outs.every((o) => o.sink.file !== null);
+  // Every output a regular file: offerings go straight in (the first output's offsets are kept).
+  const files = outs.map((o) => o.sink.file);
+  const direct = files.every((f) => f !== null);
   const tmpDir = await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'));
   const spoolFile = path.join(tmpDir, 'offerings.json');
   let spool: FileHandle | null = null;
@@ -330,7 +324,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
         collector.onEntry(a.competency);
         if (direct) {
           for (const o of outs) await o.sink.write(o.writer.before(n));
-          offsets.push(outs[0]!.sink.written);
+          offsets.push(files[0]!.written);
           // Rendered bytes were handed over by the worker: written without a copy.
           for (const o of outs) await o.sink.write(rendered, true);
         } else {
@@ -360,10 +354,10 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
     if (!direct || patched) {
       if (direct) {
         // A copy of the first output, as written so far, becomes the spool; every output starts again.
-        await outs[0]!.sink.flush();
-        await copyFile(outs[0]!.sink.file!, spoolFile);
+        await files[0]!.flush();
+        await copyFile(files[0]!.path, spoolFile);
         spool = await open(spoolFile, 'r');
-        for (const o of outs) await o.sink.restart();
+        for (const f of files) await f!.restart();
       }
       for (const o of outs) await o.sink.write(o.writer.head(head));
       let i = 0;
