@@ -250,7 +250,6 @@ function splitParts(text: string): { text: string; mark: string; index: number }
   return marks.map((m, i) => ({ text: text.slice(m.index, marks[i + 1]?.index ?? text.length).trim(), mark: m.mark, index: m.index }));
 }
 
-
 /** An evidence entry with every optional field visible (string entries have only a description). */
 type Item = { part?: string; title?: string; type?: string; description?: string; quantity?: unknown; limit?: unknown; context?: unknown };
 const asItem = (e: EvidenceItem): Item => e as Item;
