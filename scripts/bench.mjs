@@ -7,7 +7,8 @@
  *   - the baseline: read every file and parse its front matter with gray-matter, nothing else;
  *   - the full audit: `mcaudit audit <dir> --format json:<file>` (worker threads as `auto` picks);
  *   - up to 10,000 offerings, the same audit in one thread (`--concurrency off`), to show
- *     what the workers gain on this machine.
+ *     what the workers gain on this machine, and with every rule turned off, to show what
+ *     the rest of the audit (loading, scoring, hashing, writing the report) costs alone.
  * It prints wall time, offerings per second, peak RSS and the audit/baseline ratio; then
  * start-up (`mcaudit --version`, a one-file lint and a one-file audit against a bare
  * `node -e ""`, interleaved) and pathological inputs (1 MB lines of punctuation and
@@ -15,7 +16,7 @@
  * process.resourceUsage(). `npm run bench -- --startup` measures start-up alone.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +115,15 @@ walk(process.argv[1]);
 console.log(JSON.stringify({ files: n, maxRSS: process.resourceUsage().maxRSS }));
 `;
 
+/** The default rubric with every rule turned off, written into `dir`; its path. */
+function rulesOff(dir) {
+  const rubric = JSON.parse(readFileSync(path.join(ROOT, 'rubrics/default.json'), 'utf8'));
+  for (const settings of Object.values(rubric.rules)) settings.enabled = false;
+  const file = path.join(dir, 'rules-off.json');
+  writeFileSync(file, JSON.stringify(rubric));
+  return file;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 
@@ -121,13 +131,15 @@ async function bench() {
 console.log(`mcaudit bench — node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${TIME ? 'peak RSS from /usr/bin/time' : 'peak RSS n/a'}`);
 console.log('');
 if (SIZES.length) {
-  console.log('offerings | KB/offering | baseline s | audit s | offerings/s | ratio | baseline RSS MB | audit RSS MB | one thread s (ratio)');
-  console.log('--- | --- | --- | --- | --- | --- | --- | --- | ---');
+  console.log('offerings | KB/offering | baseline s | audit s | offerings/s | ratio | baseline RSS MB | audit RSS MB | one thread s (ratio) | every rule off s (ratio)');
+  console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
 }
 const rows = [];
 for (const n of SIZES) {
   const { dir, bytes } = generate(n);
-  const out = path.join(dir, 'report.json');
+  // Outputs go beside the catalog, not in it, where the next run would read them as input.
+  const work = mkdtempSync(path.join(tmpdir(), `mcaudit-bench-out-${n}-`));
+  const out = path.join(work, 'report.json');
   try {
     // Warm the page cache once so neither run pays for the first read.
     measure(process.execPath, ['--input-type=module', '-e', BASELINE, dir], { cwd: ROOT });
@@ -135,13 +147,18 @@ for (const n of SIZES) {
     const audit = measure(process.execPath, [BIN, 'audit', dir, '--format', `json:${out}`], { cwd: dir, env: { ...process.env, CI: '1' } });
     const size = statSync(out).size;
     const one = n <= 10000 ? measure(process.execPath, [BIN, 'audit', dir, '--format', `json:${out}`, '--concurrency', 'off'], { cwd: dir, env: { ...process.env, CI: '1' } }) : null;
+    // The same audit with every rule turned off: what loading, scoring, hashing and writing
+    // the report cost without the rules (a floor for the audit, not a mode anyone would use).
+    const bare = n <= 10000 ? measure(process.execPath, [BIN, 'audit', dir, '--format', `json:${out}`, '--rubric', rulesOff(work)], { cwd: dir, env: { ...process.env, CI: '1' } }) : null;
     const row = { n, base, audit, ratio: audit.wall / base.wall };
     rows.push(row);
+    const rel = (m) => (m ? `${fmt(m.wall)} (${fmt(m.wall / base.wall)}x)` : 'n/a');
     console.log(
-      `${n} | ${fmt(bytes / n / 1024, 1)} | ${fmt(base.wall)} | ${fmt(audit.wall)} | ${Math.round(n / audit.wall)} | ${fmt(row.ratio)}x | ${fmt(base.rssMB, 0)} | ${fmt(audit.rssMB, 0)} (report ${fmt(size / 2 ** 20, 0)} MB) | ${one ? `${fmt(one.wall)} (${fmt(one.wall / base.wall)}x)` : 'n/a'}`,
+      `${n} | ${fmt(bytes / n / 1024, 1)} | ${fmt(base.wall)} | ${fmt(audit.wall)} | ${Math.round(n / audit.wall)} | ${fmt(row.ratio)}x | ${fmt(base.rssMB, 0)} | ${fmt(audit.rssMB, 0)} (report ${fmt(size / 2 ** 20, 0)} MB) | ${rel(one)} | ${rel(bare)}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 for (let i = 1; i < rows.length; i++) {
