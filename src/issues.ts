@@ -5,6 +5,14 @@
 import type { z } from 'zod';
 import { nearest } from './rubric/load.js';
 
+/**
+ * Parse options for a small document read once per run (a rubric, a config file). zod
+ * compiles a fast parser for each object schema with `new Function` on its first use; for
+ * one small document that costs more than it saves (about 10 ms of a one-file lint, for
+ * the rubric's schema and each rule's parameters). Schemas run on every offering keep it.
+ */
+export const PARSE_ONCE = { jitless: true } as const;
+
 interface Def {
   type: string;
   shape?: Record<string, z.ZodType>;

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { issueLines } from '../issues.js';
+import { issueLines, PARSE_ONCE } from '../issues.js';
 import { displayPath } from '../load/discover.js';
 import { isBuiltInRef } from '../rubric/load.js';
 import { CONFIG_NAMES, configSchema, type ConfigFile } from './schema.js';
@@ -66,7 +66,7 @@ export function readConfig(file: string, cwd: string): LoadedConfig {
   } catch (e) {
     throw new ConfigError(origin, [`not valid JSON: ${(e as Error).message}`]);
   }
-  const parsed = configSchema.safeParse(json);
+  const parsed = configSchema.safeParse(json, PARSE_ONCE);
   if (!parsed.success) throw new ConfigError(origin, issueLines(parsed.error, configSchema));
   const c = parsed.data;
   const dir = path.dirname(file);

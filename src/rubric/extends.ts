@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath } from '../load/discover.js';
-import { issueLines } from '../issues.js';
+import { issueLines, PARSE_ONCE } from '../issues.js';
 import { RUBRICS_DIR } from '../paths.js';
 import { builtInRubrics, isBuiltInRef, RubricError } from './load.js';
 import { rubricFileSchema, rubricSourceSchema } from './schema.js';
@@ -55,7 +55,7 @@ function readLayer(file: string, origin: string, builtIn: boolean): Layer {
   if (!isObject(json)) throw new RubricError(origin, ['(root): a rubric is a JSON object']);
   // A file that extends another is checked as overrides; the file a chain ends in as a whole rubric.
   const schema = json.extends === undefined ? rubricFileSchema : rubricSourceSchema;
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(json, PARSE_ONCE);
   if (!parsed.success) throw new RubricError(origin, issueLines(parsed.error, schema));
   return { file, origin, json };
 }

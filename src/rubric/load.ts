@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { AnyRule } from '../rules/define.js';
 import { RULES } from '../rules/index.js';
 import { UsageError } from '../errors.js';
-import { issueLines } from '../issues.js';
+import { issueLines, PARSE_ONCE } from '../issues.js';
 import { readRubricChain } from './extends.js';
 import { rubricFileSchema, type RubricFile } from './schema.js';
 
@@ -89,7 +89,7 @@ export function resolveRubric(json: unknown, origin: string, sha256: string, reg
     const near = nearest(id, ids);
     return `rules.${id}: unknown rule${near ? ` (did you mean "${near}"?)` : ''}`;
   });
-  const parsed = rubricFileSchema.safeParse(json);
+  const parsed = rubricFileSchema.safeParse(json, PARSE_ONCE);
   if (!parsed.success) {
     // Problems inside an unknown rule's settings are noise: the unknown id says it all.
     const issues = parsed.error.issues.filter((i) => !(i.path[0] === 'rules' && unknownIds.includes(String(i.path[1]))));
@@ -105,7 +105,7 @@ export function resolveRubric(json: unknown, origin: string, sha256: string, reg
       problems.push(`rules.${rule.id}: missing settings for this rule (set "enabled": false to turn it off)`);
       continue;
     }
-    const p = rule.params.safeParse(s.params);
+    const p = rule.params.safeParse(s.params, PARSE_ONCE);
     if (!p.success) {
       problems.push(...formatZodIssues(p.error, ['rules', rule.id, 'params']));
       continue;
