@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PARSE_ONCE } from '../../src/issues.js';
 import { loadRubric, RubricError } from '../../src/rubric/load.js';
+import { rubricFileSchema } from '../../src/rubric/schema.js';
 import { RULES } from '../../src/rules/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-rubric-'));
@@ -36,6 +38,22 @@ describe('built-in rubrics', () => {
       expect(s.decision.approve.minLevels[aspect as keyof typeof d.decision.approve.minLevels]).toBeGreaterThanOrEqual(min);
     }
     expect(Object.values(s.decision.approve.minLevels).some((v, i) => v > Object.values(d.decision.approve.minLevels)[i]!)).toBe(true);
+  });
+
+  it.each(['default', 'strict'])('%s parses the same with and without zod\'s compiled fast path (PARSE_ONCE)', (name) => {
+    const json = JSON.parse(JSON.stringify(loadRubric(name).file));
+    // Both paths, on the rubric and on every rule's parameters: same data, same key order.
+    const once = rubricFileSchema.parse(json, PARSE_ONCE);
+    const jit = rubricFileSchema.parse(json);
+    expect(JSON.stringify(once)).toBe(JSON.stringify(jit));
+    for (const rule of RULES) {
+      const params = json.rules[rule.id].params;
+      expect(JSON.stringify(rule.params.parse(params, PARSE_ONCE))).toBe(JSON.stringify(rule.params.parse(params)));
+    }
+    // And they reject alike: an unknown key and a wrong type, in the same words.
+    const bad = { ...json, extra: 1, aspects: [{ ...json.aspects[0], weight: 'x' }, ...json.aspects.slice(1)] };
+    expect(rubricFileSchema.safeParse(bad, PARSE_ONCE).error?.issues).toEqual(rubricFileSchema.safeParse(bad).error?.issues);
+    expect(rubricFileSchema.safeParse(bad).error?.issues.length).toBeGreaterThan(0);
   });
 
   it('names the built-in rubrics when a name is unknown', () => {
