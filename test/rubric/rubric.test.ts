@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARSE_ONCE } from '../../src/issues.js';
+import { RUBRICS_DIR } from '../../src/paths.js';
 import { loadRubric, RubricError } from '../../src/rubric/load.js';
 import { rubricFileSchema } from '../../src/rubric/schema.js';
 import { RULES } from '../../src/rules/index.js';
@@ -54,6 +55,11 @@ describe('built-in rubrics', () => {
     const bad = { ...json, extra: 1, aspects: [{ ...json.aspects[0], weight: 'x' }, ...json.aspects.slice(1)] };
     expect(rubricFileSchema.safeParse(bad, PARSE_ONCE).error?.issues).toEqual(rubricFileSchema.safeParse(bad).error?.issues);
     expect(rubricFileSchema.safeParse(bad).error?.issues.length).toBeGreaterThan(0);
+  });
+
+  it('the default rubric as written, where defaults fill what it leaves out, parses the same on both paths', () => {
+    const source = JSON.parse(readFileSync(path.join(RUBRICS_DIR, 'default.json'), 'utf8'));
+    expect(JSON.stringify(rubricFileSchema.parse(source, PARSE_ONCE))).toBe(JSON.stringify(rubricFileSchema.parse(source)));
   });
 
   it('names the built-in rubrics when a name is unknown', () => {
