@@ -586,15 +586,13 @@ export function blockMask(block: TextBlock): Uint32Array | null {
   return hit.mask;
 }
 
-/** The last string `textFilter` scanned (a text is often asked about twice in a row). */
+/** The last string `mayMatchText` scanned (a text is asked about several times in a row). */
 let lastText: { text: string; mask: Uint32Array } | null = null;
 
-/** `mayMatch` for one string that is not a block: scanned once, when first asked. */
-export function textFilter(text: string): (re: RegExp) => boolean {
-  return (re) => {
-    const id = bitOf(re);
-    if (id < 0) return true;
-    if (!lastText || lastText.text !== text) lastText = { text, mask: scan(automaton!, text) };
-    return inMask(lastText.mask, id);
-  };
+/** `mayMatch` for a string that is not a block: scanned once while it is the one asked about. */
+export function mayMatchText(text: string, re: RegExp): boolean {
+  const id = bitOf(re);
+  if (id < 0) return true;
+  if (!lastText || lastText.text !== text) lastText = { text, mask: scan(automaton!, text) };
+  return inMask(lastText.mask, id);
 }

@@ -12,7 +12,7 @@ import { matchHeading, normaliseHeading } from '../../load/headings.js';
 import type { EvidenceItem } from '../../model/offering.js';
 import type { Doc, Position, TextBlock } from '../../types.js';
 import { find, has, isBlank, posIn, quoteAround, short, type Match } from '../text.js';
-import { textFilter } from '../prefilter.js';
+import { mayMatchText } from '../prefilter.js';
 
 export type Kind = 'overview' | 'artifact' | 'reflection' | 'general';
 
@@ -135,12 +135,10 @@ const SENTENCE_SPLIT_RE = /(?<=[.!?;])\s+|\n+/;
  * reflections as reflections: "a video reflection", "reflect in text, audio or video".
  */
 function neutralise(text: string): string {
-  // The filter speaks for `text`; once a replacement has changed it, every regex runs.
-  const may = textFilter(text);
-  let t = may(WATCH_RE) ? text.replace(WATCH_RE, ' ') : text;
-  if (t !== text || may(MEDIA_REFLECTION_RE)) t = t.replace(MEDIA_REFLECTION_RE, ' reflection ');
-  const mayT = (re: RegExp) => t !== text || may(re);
-  if (!(mayT(REFLECTION_RE) && REFLECTION_RE.test(t)) || !mayT(BARE_MEDIUM_RE) || t.search(BARE_MEDIUM_RE) < 0) return t;
+  // Each regex runs only where the prefilter finds it may match the text as it is by then.
+  let t = mayMatchText(text, WATCH_RE) ? text.replace(WATCH_RE, ' ') : text;
+  if (mayMatchText(t, MEDIA_REFLECTION_RE)) t = t.replace(MEDIA_REFLECTION_RE, ' reflection ');
+  if (!(mayMatchText(t, REFLECTION_RE) && REFLECTION_RE.test(t)) || !(mayMatchText(t, BARE_MEDIUM_RE) && t.search(BARE_MEDIUM_RE) >= 0)) return t;
   return t
     .split(SENTENCE_SPLIT_RE)
     .map((sentence) => (REFLECTION_RE.test(sentence) ? sentence.replace(BARE_MEDIUM_RE, ' ') : sentence))
@@ -157,8 +155,7 @@ export interface Classified {
 /** Evidence types a text asks for. */
 export function classify(raw: string): Classified {
   const text = neutralise(raw);
-  const may = textFilter(text);
-  const test = (re: RegExp) => may(re) && re.test(text);
+  const test = (re: RegExp) => mayMatchText(text, re) && re.test(text);
   const types = new Set<EvType>();
   if (test(RECORDING_RE)) types.add('recording');
   if (test(STUDENT_WORK_RE)) types.add('studentWork');
