@@ -47,15 +47,10 @@ const ANY: Info = { req: null };
 
 class Unsupported extends Error {}
 
-/** ASCII white space (what `\s` matches below 128): a run of it reads as one space. */
-function asciiSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13);
-}
-
-/** The character as literals hold it: ASCII letters in lower case, white space as one space. */
+/** The character as literals hold it: ASCII letters in lower case, white space (`\s`) as one space, as `scan` reads text. */
 function fold(code: number): string {
   if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
-  return asciiSpace(code) ? ' ' : String.fromCharCode(code);
+  return isSpace(code) ? ' ' : String.fromCharCode(code);
 }
 
 /** A literal character: known when ASCII, else anything. */
