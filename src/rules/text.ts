@@ -184,7 +184,7 @@ function matchesIn(doc: Doc, re: RegExp, scopes: readonly string[] | null | unde
   const bit = re.global || re.sticky ? -1 : bitOf(re);
   // One scope (or all): that scope's group. Several: all blocks, each one's scope checked.
   const several = scopes && scopes.length > 1 ? scopes : null;
-  const g = !scopes ? index.all : several ? index.all : index.scopes.get(scopes[0]!);
+  const g = !scopes || several ? index.all : index.scopes.get(scopes[0]!);
   if (!g) return out;
   if (bit >= 0) {
     const unions = several ? several.map((s) => index.scopes.get(s)?.union) : [g.union];
