@@ -58,7 +58,7 @@ describe('streaming JSON', () => {
 
   it('reads spooled pieces back at their offsets, skipping what lies between, whatever their size', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-spool-'));
-    // Pieces of 0 bytes to 2.5 MB (beyond the 1 MB read buffer), with gaps of 0 to 9 bytes.
+    // Pieces of 0 bytes to 3 MB (beyond the 1 MB read buffer), with gaps of 0 to 8 bytes.
     const sizes = [5, 0, 3 << 20, 17, 1 << 20, 70000, 1, 2_500_000, 9];
     const offsets: number[] = [];
     const pieces: Buffer[] = [];
