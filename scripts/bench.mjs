@@ -144,12 +144,14 @@ for (const n of SIZES) {
     // Warm the page cache once so neither run pays for the first read.
     measure(process.execPath, ['--input-type=module', '-e', BASELINE, dir], { cwd: ROOT });
     const base = measure(process.execPath, ['--input-type=module', '-e', BASELINE, dir], { cwd: ROOT });
-    const audit = measure(process.execPath, [BIN, 'audit', dir, '--format', `json:${out}`], { cwd: dir, env: { ...process.env, CI: '1' } });
+    /** The full audit of the catalog to `out`, with `extra` flags. */
+    const auditRun = (...extra) => measure(process.execPath, [BIN, 'audit', dir, '--format', `json:${out}`, ...extra], { cwd: dir, env: { ...process.env, CI: '1' } });
+    const audit = auditRun();
     const size = statSync(out).size;
-    const one = n <= 10000 ? measure(process.execPath, [BIN, 'audit', dir, '--format', `json:${out}`, '--concurrency', 'off'], { cwd: dir, env: { ...process.env, CI: '1' } }) : null;
+    const one = n <= 10000 ? auditRun('--concurrency', 'off') : null;
     // The same audit with every rule turned off: what loading, scoring, hashing and writing
     // the report cost without the rules (a floor for the audit, not a mode anyone would use).
-    const bare = n <= 10000 ? measure(process.execPath, [BIN, 'audit', dir, '--format', `json:${out}`, '--rubric', rulesOff(work)], { cwd: dir, env: { ...process.env, CI: '1' } }) : null;
+    const bare = n <= 10000 ? auditRun('--rubric', rulesOff(work)) : null;
     const row = { n, base, audit, ratio: audit.wall / base.wall };
     rows.push(row);
     const rel = (m) => (m ? `${fmt(m.wall)} (${fmt(m.wall / base.wall)}x)` : 'n/a');
