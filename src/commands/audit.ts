@@ -67,7 +67,7 @@ export function auditTime(env: Io['env']): Date {
 
 /** Parse a size such as 5MB, 512kB or 1048576 (bytes). */
 export function parseSize(value: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*$/i.exec(value);
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:(b|kb|kib|mb|mib|gb|gib)\s*)?$/i.exec(value);
   if (!m) throw new UsageError(`invalid size "${value}": use a number of bytes or a size such as 512kB or 5MB`);
   const unit = (m[2] ?? 'b').toLowerCase();
   const mult = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1;

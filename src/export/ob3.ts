@@ -33,10 +33,10 @@ const HTTP_RE = /^https?:\/\/\S+$/i;
 export function slugOf(data: Offering, fallback: string): string {
   const base = String(data.id ?? data.title ?? fallback)
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/[^a-z0-9]+/g, '-') // one hyphen per run, so at most one at either end
+    .replace(/^-|-$/g, '')
     .slice(0, 80)
-    .replace(/-+$/, '');
+    .replace(/-$/, '');
   return base || 'offering';
 }
 

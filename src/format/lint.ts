@@ -38,5 +38,5 @@ export const lint: Formatter = (report, options) => {
   const counts = (f: Severity) => report.offerings.reduce((n, o) => n + o.findings.filter((x) => x.severity === f).length, 0);
   const n = report.offerings.length;
   out.push(`${n} offering${n === 1 ? '' : 's'}: ${counts('error')} errors, ${counts('warning')} warnings, ${counts('info')} info`);
-  return out.join('\n').replace(/[ \t]+$/gm, '') + '\n';
+  return out.join('\n').replace(/(?<![ \t])[ \t]+$/gm, '') + '\n';
 };

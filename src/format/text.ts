@@ -126,5 +126,5 @@ export const text: Formatter = (report, options) => {
     for (const o of report.offerings) parts.push(offeringBlock(o, p, options.color), '');
   }
   parts.push(summaryBlock(report, p, options.color));
-  return parts.join('\n').replace(/[ \t]+$/gm, '') + '\n';
+  return parts.join('\n').replace(/(?<![ \t])[ \t]+$/gm, '') + '\n';
 };

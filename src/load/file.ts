@@ -435,7 +435,7 @@ function jsonEntry(file: string, text: string, value: Record<string, unknown>, i
   return { kind: 'offering', doc, findings: [...m.findings, ...findings] };
 }
 
-const FM_OPEN = /^---[ \t]*([A-Za-z][A-Za-z0-9_+-]*)?[ \t]*$/;
+const FM_OPEN = /^---[ \t]*(?:([A-Za-z][A-Za-z0-9_+-]*)[ \t]*)?$/;
 const FM_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** Parse JSON front matter text (`---json`); its line 1 is the opening line, file line 1. */

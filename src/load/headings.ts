@@ -189,7 +189,7 @@ function normaliseUncached(heading: string): string {
   h = h.replace(/micro-?credentials?/g, 'micro credential');
   // Drop every trailing "(…)" note, e.g. "(Pass/Fail)".
   for (let i = 0; i < 3; i++) {
-    const t = h.replace(/\s*\([^()]*\)\s*$/, '');
+    const t = h.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '');
     if (t === h) break;
     h = t;
   }

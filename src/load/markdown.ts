@@ -161,7 +161,7 @@ export function parseResource(text: string): { title?: string; url?: string; des
   if (link) return { title: plainInline(link[1]!), url: link[2]!, description: text };
   const url = URL_RE.exec(text);
   const out: { title?: string; url?: string; description: string } = { description: text };
-  if (url) out.url = url[0].replace(/[.,;:]+$/, '');
+  if (url) out.url = url[0].replace(/(?<![.,;:])[.,;:]+$/, '');
   const title = plainInline(firstSentence(text.replace(URL_RE, '').trim()));
   if (title) out.title = title;
   return out;
@@ -171,7 +171,8 @@ function levelOf(text: string): { name: string; descriptor: string } | null {
   const lv = labelOf(text);
   if (lv && LEVEL_WORDS.test(lv.label)) return { name: lv.label, descriptor: lv.value };
   // "Proficient - descriptor" / "Proficient — descriptor"
-  const dash = /^\**([A-Za-z][A-Za-z ]{0,24}?)\**\s+[-–—]\s+(.+)$/s.exec(text);
+  // One white-space character after the dash, not `\s+`: the descriptor is trimmed, and `\s+(.+)` could trade spaces.
+  const dash = /^\**([A-Za-z][A-Za-z ]{0,24}?)\**\s+[-–—]\s(.+)$/s.exec(text);
   if (dash && LEVEL_WORDS.test(dash[1]!.toLowerCase().trim())) return { name: dash[1]!.trim().toLowerCase(), descriptor: dash[2]!.trim() };
   return null;
 }

@@ -23,7 +23,7 @@ const KIND_RE: [RegExp, Kind][] = [
 const KIND_WORDS = new Set(['overview', 'context', 'reflection', 'reflect', 'reflective', 'example', 'sample', 'question', 'prompt']);
 /** "Part 2", "Parts 1 and 3", "Part II". */
 const PARTS_RE = /\b(?:parts?|requirements?|tasks?|sections?|components?)\s*(?:\d{1,2}|[ivx]{1,4}|one|two|three|four|five)\b(?:\s*(?:,|and|&|or|-|–)\s*(?:\d{1,2}|[ivx]{1,4})\b){0,6}/gi;
-const ARTIFACT_NUM_RE = /\b(?:artifact|work example|work sample|evidence item)\s*#?\s*(\d{1,2}|[a-h])\b/i;
+const ARTIFACT_NUM_RE = /\b(?:artifact|work example|work sample|evidence item)\s*(?:#\s*)?(\d{1,2}|[a-h])\b/i;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, one: 1, two: 2, three: 3, four: 4, five: 5 };
 const OPTIONAL_RE = /^(?:no|false|optional|not required)\b/i;
 const OPTIONAL_TITLE_RE = /\(\s*optional\s*\)|\boptional\b:/i;
@@ -79,7 +79,7 @@ function terms(s: string, criterion = false): Set<string> {
 /** The short name of an entry: "**Student work** (3): …" -> "student work". */
 function labelOf(title: string): string {
   const head = title.replace(/[*_`]/g, '').split(/[:(—–]|\s-\s/)[0]!.trim().toLowerCase();
-  return head.split(/\s+/).length <= 5 ? head.replace(/^(?:an?|the|your)\s+/, '').replace(/[.\s]+$/, '') : '';
+  return head.split(/\s+/).length <= 5 ? head.replace(/^(?:an?|the|your)\s+/, '').replace(/(?<![.\s])[.\s]+$/, '') : '';
 }
 
 /** Whether `hay` contains `needle` as whole words. */

@@ -58,7 +58,7 @@ function candidates(b: TextBlock): Candidate[] {
 /** Normal form for duplicate detection: host without "www.", path without trailing slash, no fragment. */
 function normal(u: URL): string {
   const host = u.hostname.toLowerCase().replace(/^www\./, '');
-  const path = u.pathname.replace(/\/+$/, '');
+  const path = u.pathname.replace(/(?<!\/)\/+$/, '');
   return `${host}${path}${u.search}`;
 }
 
