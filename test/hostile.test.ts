@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
+import { runsOfOneCharacter } from '../scripts/pathological.mjs';
 import { withoutGateLines } from './cli-run.js';
 import type { Report } from '../src/report.js';
 import type { Outcome } from '../src/types.js';
@@ -234,6 +235,27 @@ describe('hostile inputs generated at test time', () => {
     const r = await audit([f], gen);
     expectClean(r);
     expect(r.report.offerings[0]!.decision).not.toBe('invalid');
+  });
+
+  it('reads 1 MB runs of one character wherever a pattern once scanned them again from each position', async () => {
+    // scripts/pathological.mjs says where each run sits and why.
+    const files = runsOfOneCharacter(2 ** 20);
+    for (const [name, text] of Object.entries(files)) put(`runs/${name}`, text);
+    const r = await audit(['runs'], gen, ['--max-file-size', '10MB']);
+    expectClean(r);
+    expect(r.report.offerings.map((o) => o.file).sort()).toEqual(Object.keys(files).map((f) => `runs/${f}`).sort());
+    // Every file is audited ("---", spaces and "!" is not a front matter opener but a line of text).
+    expect(r.report.offerings.filter((o) => o.decision === 'invalid')).toEqual([]);
+    expect(r.report.offerings.find((o) => o.file === 'runs/title.md')!.title).toMatch(/^a {1048576}b$/);
+    const lint = await main(['lint', 'runs', '--max-file-size', '10MB'], {
+      stdout: () => {},
+      stderr: () => {},
+      cwd: gen,
+      env: {},
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+    });
+    expect(lint).toBe(1);
   });
 
   it('reads front matter of 1 MB of blank lines (linear time; gray-matter took quadratic)', async () => {

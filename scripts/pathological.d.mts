@@ -1,0 +1,2 @@
+/** See pathological.mjs. */
+export function runsOfOneCharacter(length: number): Record<string, string>;

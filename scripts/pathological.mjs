@@ -1,0 +1,31 @@
+/**
+ * Offerings with one long run of a single character, each where a regular expression once
+ * searched for a repeat that the character after the run then rejected, so that it scanned
+ * the run again from each of its positions (quadratic time: a 200 KB run took minutes).
+ * test/hostile.test.ts audits and lints them; `npm run bench` times them at 1 MB.
+ * test/regex-linear.test.ts keeps every regex in src/ free of such patterns.
+ *
+ * @param {number} length characters in each run
+ * @returns {Record<string, string>} file name -> Markdown
+ */
+export function runsOfOneCharacter(length) {
+  const run = (c) => c.repeat(length);
+  const body = (extra) => `# T\n\n## Competency\n\nThe educator uses wait time.\n\n## Evidence\n\n- A classroom video.\n\n${extra}\n`;
+  return {
+    // "---", spaces, then a character that is not a front matter language.
+    'front-matter-opener.md': `---${run(' ')}!\ntitle: x\n---\n# T\n`,
+    // A heading's trailing "(…)" note is looked for.
+    'heading.md': body(`## a${run(' ')}b\n\ntext`),
+    // Trailing punctuation and slashes are trimmed from links.
+    'url-dots.md': body(`## Resources\n\n- Smith (2020). https://example.org/${run('.')}x`),
+    'url-slashes.md': body(`## Resources\n\n- Smith (2020). https://example.org/${run('/')}x`),
+    // "artifact 2" in a rubric criterion.
+    'criterion.md': body(`## Scoring Guide\n\n| Criterion | Proficient |\n|---|---|\n| artifact${run(' ')}! | ok |`),
+    // A table's separator row.
+    'table-separator.md': body(`| a | b |\n|-${run('\t')}!`),
+    // The short name of an evidence entry.
+    'evidence-title.md': body(`- **a${run(' ')}x**: a video.\n\n## Scoring Guide\n\n| Criterion | Proficient |\n|---|---|\n| Video | ok |`),
+    // Trailing white space is stripped from each line of the text and lint output.
+    'title.md': `---\ntitle: "a${run(' ')}b"\n---\n# T\n`,
+  };
+}
