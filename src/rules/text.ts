@@ -95,15 +95,62 @@ function groupHas(g: Group, re: RegExp, bit: number): boolean {
   return false;
 }
 
+/**
+ * Up to this many characters, `posIn` and `quoteAround` scan the text around a match. Past
+ * it they look positions up in an index of the text: a scan from each of many matches in
+ * one long line would cross the line again for each (quadratic time on hostile input).
+ */
+const SCAN_LIMIT = 512;
+
+/** Sorted offsets in one text: line breaks, and where `quoteAround`'s sentences start and end. */
+interface TextIndex {
+  text: string;
+  newlines?: number[];
+  starts?: number[];
+  ends?: number[];
+}
+/** The index of the last long text asked about: calls for the matches of one block come together. */
+let lastText: TextIndex = { text: '' };
+function indexFor(text: string): TextIndex {
+  if (lastText.text !== text) lastText = { text };
+  return lastText;
+}
+/** The offsets `from` to `to` (inclusive) of `text` where `test` holds. */
+function offsets(text: string, from: number, to: number, test: (text: string, i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) if (test(text, i)) out.push(i);
+  return out;
+}
+/** How many of the sorted `xs` are below `n`. */
+function countBelow(xs: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Position of character `index` of a block's text. */
 export function posIn(block: TextBlock, index: number): Position {
+  const text = block.text;
+  const upto = Math.min(index, text.length);
   let line = 0;
   let lastNl = -1;
-  for (let i = 0; i < index && i < block.text.length; i++) {
-    if (block.text.charCodeAt(i) === 10) {
-      line++;
-      lastNl = i;
+  if (upto <= SCAN_LIMIT) {
+    for (let i = 0; i < upto; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        lastNl = i;
+      }
     }
+  } else {
+    const ix = indexFor(text);
+    const newlines = (ix.newlines ??= offsets(text, 0, text.length - 1, (t, i) => t.charCodeAt(i) === 10));
+    line = countBelow(newlines, upto);
+    if (line) lastNl = newlines[line - 1]!;
   }
   if (line === 0) return { line: block.line, column: block.column + index };
   const col = block.columns?.[line] ?? 1;
@@ -114,13 +161,36 @@ export function posIn(block: TextBlock, index: number): Position {
 function isStop(c: number): boolean {
   return c === 46 || c === 33 || c === 63;
 }
+/** Whether a sentence starts at `p` (> 0): after a line break, or after a stop and before white space. */
+function startsAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p - 1);
+  return c === 10 || (isStop(c) && isSpace(text.charCodeAt(p)));
+}
+/** Whether a sentence ends at `e` (< length): a line break, or a stop before white space or the end. */
+function endsAt(text: string, e: number): boolean {
+  const c = text.charCodeAt(e);
+  return c === 10 || (isStop(c) && (e + 1 >= text.length || isSpace(text.charCodeAt(e + 1))));
+}
 
 /** The sentence (or line) containing `[index, index+length)`, at most 200 characters. */
 export function quoteAround(text: string, index: number, length = 0): string {
   let start = index;
-  while (start > 0 && text.charCodeAt(start - 1) !== 10 && !(isStop(text.charCodeAt(start - 1)) && isSpace(text.charCodeAt(start)))) start--;
-  let end = index + length;
-  while (end < text.length && text.charCodeAt(end) !== 10 && !(isStop(text.charCodeAt(end)) && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1))))) end++;
+  while (start > 0 && index - start < SCAN_LIMIT && !startsAt(text, start)) start--;
+  if (start > 0 && !startsAt(text, start)) {
+    const ix = indexFor(text);
+    const starts = (ix.starts ??= offsets(text, 1, text.length, startsAt));
+    const k = countBelow(starts, index + 1);
+    start = k ? starts[k - 1]! : 0;
+  }
+  const from0 = index + length;
+  let end = from0;
+  while (end < text.length && end - from0 < SCAN_LIMIT && !endsAt(text, end)) end++;
+  if (end < text.length && !endsAt(text, end)) {
+    const ix = indexFor(text);
+    const ends = (ix.ends ??= offsets(text, 0, text.length - 1, endsAt));
+    const k = countBelow(ends, from0);
+    end = k < ends.length ? ends[k]! : text.length;
+  }
   if (end < text.length && isStop(text.charCodeAt(end))) end++;
   let q = text.slice(start, end).trim();
   if (q.length > 200) {

@@ -43,6 +43,53 @@ describe('text helpers', () => {
     expect(posIn(block, block.text.indexOf('word'))).toEqual({ line: 11, column: 5 + 'Second has the '.length });
     expect(quoteAround(block.text, block.text.indexOf('word'), 4)).toBe('Second has the word here.');
   });
+
+  /** posIn and quoteAround as they were: scanning from the match each time, however far. */
+  function posByScan(block: { text: string; line: number; column: number; columns?: number[]; lines?: number[] }, index: number) {
+    let line = 0;
+    let lastNl = -1;
+    for (let i = 0; i < index && i < block.text.length; i++) {
+      if (block.text[i] === '\n') {
+        line++;
+        lastNl = i;
+      }
+    }
+    if (line === 0) return { line: block.line, column: block.column + index };
+    return { line: block.lines?.[line] ?? block.line + line, column: (block.columns?.[line] ?? 1) + (index - lastNl - 1) };
+  }
+  function quoteByScan(text: string, index: number, length: number): string {
+    const stop = (i: number) => '.!?'.includes(text[i] ?? 'x');
+    const space = (i: number) => i < text.length && /\s/.test(text[i]!);
+    let start = index;
+    while (start > 0 && text[start - 1] !== '\n' && !(stop(start - 1) && space(start))) start--;
+    let end = index + length;
+    while (end < text.length && text[end] !== '\n' && !(stop(end) && (end + 1 >= text.length || space(end + 1)))) end++;
+    if (end < text.length && stop(end)) end++;
+    let q = text.slice(start, end).trim();
+    if (q.length > 200) {
+      const from = Math.max(0, index - start - 80);
+      q = (from > 0 ? '…' : '') + q.slice(from, from + 200).trim() + '…';
+    }
+    return q;
+  }
+
+  it('gives the same positions and quotes in long texts, where it looks them up instead of scanning', () => {
+    // Long runs without a sentence end or line break, so that the lookup past 512 characters is used.
+    const piece = fc.constantFrom('word ', 'a', '. ', '.', '!\n', '\n', ' ', '?', '\u00a0', 'x'.repeat(300), ' '.repeat(700), 'y'.repeat(1200));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 30 })), { minLength: 1, maxLength: 8 }), (pieces, spots) => {
+        const text = pieces.join('');
+        const block = { text, line: 4, column: 2, columns: [2, 3, 1, 7], lines: [4, 6, 9], scope: 'x', kind: 'paragraph' as const };
+        for (const [i, n] of spots) {
+          const index = text.length ? i % (text.length + 1) : 0;
+          const length = Math.min(n, text.length - index);
+          expect(posIn(block, index)).toEqual(posByScan(block, index));
+          expect(quoteAround(text, index, length)).toBe(quoteByScan(text, index, length));
+        }
+      }),
+      { seed: 20261123, numRuns: 1500 },
+    );
+  });
 });
 
 describe('short', () => {
