@@ -13,6 +13,13 @@ export const MAX_DEPTH = 100;
 export const MAX_ALIASES = 100;
 
 /**
+ * Most pairs of required evidence item and rubric criterion that criteria-cover-evidence
+ * matches in one offering (1,000 of each). Real offerings have a handful of each; past the
+ * limit the rule reports that it did not check, instead of running for minutes.
+ */
+export const MAX_MATCH_PAIRS = 1_000_000;
+
+/**
  * Whether `value` nests objects or arrays more than `max` levels deep. Iterative (no
  * recursion), and it stops at the first path over the limit.
  */

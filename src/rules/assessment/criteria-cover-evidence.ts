@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EvidenceItem } from '../../model/offering.js';
 import type { Hit, TextBlock } from '../../types.js';
+import { MAX_MATCH_PAIRS } from '../../load/limits.js';
 import { defineRule } from '../define.js';
 import { blockHas, blocksIn, fieldText, short, stem, words } from '../text.js';
 import { criteriaOf, isLevelLine, LEVEL_TERM_RE, levelLabelLines, PASS_CUE_RE, SCOPES, type Crit } from './util.js';
@@ -263,7 +264,18 @@ export default defineRule({
       if (pos && doc.source === 'markdown') for (const h of rubricHeadings) if (h.line <= pos.line) heading = h.text;
       return crit(c, heading);
     });
-    for (const c of infos) c.distinctive = entries.some((e) => shares(c, e, topic).distinctive > 0);
+    // Distinctive: some entry has one of its terms that is not a topic word.
+    const entryTerms = new Set(entries.flatMap((e) => [...e.terms]));
+    for (const c of infos) for (const t of c.core) if (entryTerms.has(t) && !topic.has(t)) c.distinctive = true;
+    // Each entry is matched with each criterion; past the limit that would take minutes.
+    if (entries.length * infos.length > MAX_MATCH_PAIRS) {
+      return [
+        {
+          message: `${entries.length.toLocaleString('en-US')} required evidence items and ${infos.length.toLocaleString('en-US')} rubric criteria are too many to match (over ${MAX_MATCH_PAIRS.toLocaleString('en-US')} pairs); coverage was not checked`,
+          at: 'rubric',
+        },
+      ];
+    }
     const uncovered = entries.filter((e) => !e.scored && !infos.some((c) => covers(c, e, topic)));
     if (!uncovered.length) return [];
     const credit = (entries.length - uncovered.length) / entries.length;

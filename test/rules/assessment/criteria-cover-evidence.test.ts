@@ -114,6 +114,26 @@ describe('criteria-cover-evidence', () => {
     expect(r.findings.map((f) => f.message)).toEqual(['no rubric criterion scores evidence item 2 ("Exit tickets")']);
   });
 
+  it('matches up to the limit of pairs, and past it says it did not check instead of running for minutes', () => {
+    // 1,000 x 1,000 pairs: matched (each criterion names its artifact).
+    const n = 1000;
+    const at = docFromJson({
+      evidence: Array.from({ length: n }, (_, i) => ({ title: `Artifact ${i + 1}` })),
+      rubric: { criteria: Array.from({ length: n }, (_, i) => ({ name: `Artifact ${i + 1}` })) },
+    });
+    expect(check(rule, at).findings).toEqual([]);
+    // One more criterion and entry: over 1,000,000 pairs.
+    const over = docFromJson({
+      evidence: Array.from({ length: n + 1 }, (_, i) => ({ title: `Artifact ${i + 1}` })),
+      rubric: { criteria: Array.from({ length: n + 1 }, (_, i) => ({ name: `Artifact ${i + 1}` })) },
+    });
+    const r = check(rule, over);
+    expect(r.findings.map((f) => f.message)).toEqual([
+      '1,001 required evidence items and 1,001 rubric criteria are too many to match (over 1,000,000 pairs); coverage was not checked',
+    ]);
+    expect(r.earned).toBe(0);
+  });
+
   it('runs its own examples', () => {
     expect(check(rule, rule.examples!.pass).passed).toBe(true);
     expect(check(rule, rule.examples!.fail).passed).toBe(false);
