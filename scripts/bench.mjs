@@ -12,7 +12,8 @@
  * It prints wall time, offerings per second, peak RSS and the audit/baseline ratio; then
  * start-up (`mcaudit --version`, a one-file lint and a one-file audit against a bare
  * `node -e ""`, interleaved) and pathological inputs (1 MB lines of punctuation and
- * words, and 1 MB runs of one character: scripts/pathological.mjs). Peak RSS comes from /usr/bin/time when present, else from the child's own
+ * words, 1 MB runs of one character, and 20,000 links on a line or evidence items and
+ * criteria: scripts/pathological.mjs). Peak RSS comes from /usr/bin/time when present, else from the child's own
  * process.resourceUsage(). `npm run bench -- --startup` measures start-up alone.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runsOfOneCharacter } from './pathological.mjs';
+import { manyOfOneKind, runsOfOneCharacter } from './pathological.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/mcaudit.js');
@@ -205,6 +206,13 @@ try {
     writeFileSync(f, text);
     const m = measure(process.execPath, [BIN, 'audit', f, '--format', 'text', '--format', `json:${f}.json`, '--max-file-size', '10MB']);
     console.log(`pathological 1 MB run in ${name.replace(/\.md$/, '')}: ${fmt(m.wall)} s, peak RSS ${fmt(m.rssMB, 0)} MB`);
+  }
+  // 20,000 links on one line, and 20,000 evidence items against 20,000 criteria.
+  for (const [name, text] of Object.entries(manyOfOneKind(20000))) {
+    const f = path.join(dir, `many-${name}`);
+    writeFileSync(f, text);
+    const m = measure(process.execPath, [BIN, 'audit', f, '--format', `json:${f}.json`, '--max-file-size', '10MB']);
+    console.log(`pathological 20,000 ${name.replace(/\.md$/, '').replace(/-/g, ' ')} (${fmt(text.length / 2 ** 20, 1)} MB): ${fmt(m.wall)} s, peak RSS ${fmt(m.rssMB, 0)} MB`);
   }
   // 1 MB of blank lines in front matter (a quadratic-time test in gray-matter's split).
   const blank = path.join(dir, 'blank-front-matter.md');

@@ -1,2 +1,3 @@
 /** See pathological.mjs. */
 export function runsOfOneCharacter(length: number): Record<string, string>;
+export function manyOfOneKind(count: number): Record<string, string>;

@@ -29,3 +29,21 @@ export function runsOfOneCharacter(length) {
     'title.md': `---\ntitle: "a${run(' ')}b"\n---\n# T\n`,
   };
 }
+
+/**
+ * Offerings with `count` of one thing where work once grew with its square: matches in one
+ * long line (each match's position and quote scanned the line again), and required
+ * evidence items against rubric criteria (each pair matched; past a limit of 1,000,000
+ * pairs the rule now says it did not check).
+ *
+ * @param {number} count items of each kind
+ * @returns {Record<string, string>} file name -> Markdown
+ */
+export function manyOfOneKind(count) {
+  const list = (f, sep = '\n') => Array.from({ length: count }, (_, i) => f(i)).join(sep);
+  const head = '---\ntitle: Many\n---\n# Many\n\n## Competency\n\nThe educator uses wait time.\n\n';
+  return {
+    'links-on-one-line.md': `${head}## Resources\n\n${list((i) => `[r${i}](https://example.org/same)`, ' ')}\n`,
+    'evidence-by-criteria.md': `${head}## Evidence\n\n${list((i) => `- Artifact ${i}: a video of lesson ${i} with students w${i}x.`)}\n\n## Scoring Guide\n\n| Criterion | Proficient | Not Yet |\n|---|---|---|\n${list((i) => `| Criterion z${i}q | Proficient: shows thing ${i} | Not Yet: missing |`)}\n`,
+  };
+}

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { runsOfOneCharacter } from '../scripts/pathological.mjs';
+import { manyOfOneKind, runsOfOneCharacter } from '../scripts/pathological.mjs';
 import { withoutGateLines } from './cli-run.js';
 import type { Report } from '../src/report.js';
 import type { Outcome } from '../src/types.js';
@@ -256,6 +256,24 @@ describe('hostile inputs generated at test time', () => {
       stderrIsTTY: false,
     });
     expect(lint).toBe(1);
+  });
+
+  it('reads thousands of links on one line, and of evidence items and criteria, in linear time', async () => {
+    // scripts/pathological.mjs: each took time growing with the square of the count (6,000 links: 12 s).
+    const files = manyOfOneKind(6000);
+    for (const [name, text] of Object.entries(files)) put(`many/${name}`, text);
+    const r = await audit(['many'], gen);
+    expectClean(r);
+    const byFile = new Map(r.report.offerings.map((o) => [o.file, o]));
+    expect([...byFile.keys()].sort()).toEqual(Object.keys(files).map((f) => `many/${f}`).sort());
+    // Every finding on the long line points at a link in it, however far along.
+    const line = files['links-on-one-line.md']!.split('\n');
+    const links = byFile.get('many/links-on-one-line.md')!.findings.filter((f) => f.ruleId === 'resource-links');
+    expect(links.length).toBeGreaterThan(0);
+    for (const f of links) expect(line[f.line! - 1]!.slice(f.column! - 1)).toMatch(/^https:\/\/example\.org\/same\)/);
+    expect(Math.max(...links.map((f) => f.column!))).toBeGreaterThan(1000);
+    const cover = byFile.get('many/evidence-by-criteria.md')!.findings.find((f) => f.ruleId === 'criteria-cover-evidence');
+    expect(cover?.message).toBe('6,000 required evidence items and 6,000 rubric criteria are too many to match (over 1,000,000 pairs); coverage was not checked');
   });
 
   it('reads front matter of 1 MB of blank lines (linear time; gray-matter took quadratic)', async () => {
