@@ -20,6 +20,19 @@ export interface Match {
 }
 
 /**
+ * `compute` for the last text it was asked about, kept until it is asked about another:
+ * for work that callers ask of the same text several times in a row (callers only read
+ * the result).
+ */
+export function forLastText<T>(compute: (text: string) => T): (text: string) => T {
+  let last: { text: string; value: T } | null = null;
+  return (text) => {
+    if (last?.text !== text) last = { text, value: compute(text) };
+    return last.value;
+  };
+}
+
+/**
  * `compute` worked out once per document, for what several rules ask of the same document
  * (callers only read the result). It is worked out again when one of `deps(doc)` is no
  * longer the same value, as when a test edits a document in place.
@@ -102,25 +115,16 @@ function groupHas(g: Group, re: RegExp, bit: number): boolean {
  */
 const SCAN_LIMIT = 512;
 
-/** Sorted offsets in one text: line breaks, and where `quoteAround`'s sentences start and end. */
-interface TextIndex {
-  text: string;
-  newlines?: number[];
-  starts?: number[];
-  ends?: number[];
-}
-/** The index of the last long text asked about: calls for the matches of one block come together. */
-let lastText: TextIndex = { text: '' };
-function indexFor(text: string): TextIndex {
-  if (lastText.text !== text) lastText = { text };
-  return lastText;
-}
 /** The offsets `from` to `to` (inclusive) of `text` where `test` holds. */
 function offsets(text: string, from: number, to: number, test: (text: string, i: number) => boolean): number[] {
   const out: number[] = [];
   for (let i = from; i <= to; i++) if (test(text, i)) out.push(i);
   return out;
 }
+// Sorted offsets of a long text, kept for the last one: the calls for a block's matches come together.
+const newlinesOf = forLastText((text) => offsets(text, 0, text.length - 1, (t, i) => t.charCodeAt(i) === 10));
+const sentenceStartsOf = forLastText((text) => offsets(text, 1, text.length, startsAt));
+const sentenceEndsOf = forLastText((text) => offsets(text, 0, text.length - 1, endsAt));
 /** How many of the sorted `xs` are below `n`. */
 function countBelow(xs: readonly number[], n: number): number {
   let lo = 0;
@@ -147,8 +151,7 @@ export function posIn(block: TextBlock, index: number): Position {
       }
     }
   } else {
-    const ix = indexFor(text);
-    const newlines = (ix.newlines ??= offsets(text, 0, text.length - 1, (t, i) => t.charCodeAt(i) === 10));
+    const newlines = newlinesOf(text);
     line = countBelow(newlines, upto);
     if (line) lastNl = newlines[line - 1]!;
   }
@@ -177,8 +180,7 @@ export function quoteAround(text: string, index: number, length = 0): string {
   let start = index;
   while (start > 0 && index - start < SCAN_LIMIT && !startsAt(text, start)) start--;
   if (start > 0 && !startsAt(text, start)) {
-    const ix = indexFor(text);
-    const starts = (ix.starts ??= offsets(text, 1, text.length, startsAt));
+    const starts = sentenceStartsOf(text);
     const k = countBelow(starts, index + 1);
     start = k ? starts[k - 1]! : 0;
   }
@@ -186,8 +188,7 @@ export function quoteAround(text: string, index: number, length = 0): string {
   let end = from0;
   while (end < text.length && end - from0 < SCAN_LIMIT && !endsAt(text, end)) end++;
   if (end < text.length && !endsAt(text, end)) {
-    const ix = indexFor(text);
-    const ends = (ix.ends ??= offsets(text, 0, text.length - 1, endsAt));
+    const ends = sentenceEndsOf(text);
     const k = countBelow(ends, from0);
     end = k < ends.length ? ends[k]! : text.length;
   }

@@ -6,7 +6,7 @@
  */
 import type { Doc, Position, TextBlock } from '../../types.js';
 import type { ResearchItem } from '../../model/offering.js';
-import { contentTerms, isBlank, posIn } from '../text.js';
+import { contentTerms, forLastText, isBlank, posIn } from '../text.js';
 
 // ---------------------------------------------------------------------------
 // Where the competency is
@@ -78,16 +78,10 @@ const ABBREV = new Set(['e', 'g', 'i', 'al', 'etc', 'vs', 'eg', 'ie', 'dr', 'mr'
 
 /**
  * Words and punctuation of a text. A newline counts as a break only when a list item
- * follows it (soft-wrapped Markdown paragraphs keep their sentences).
+ * follows it (soft-wrapped Markdown paragraphs keep their sentences). Several rules
+ * tokenize the same competency statement: the last result is kept.
  */
-export function tokenize(text: string): readonly Token[] {
-  // Several rules tokenize the same competency statement: the last result is kept.
-  if (text === lastTokenized.text) return lastTokenized.tokens;
-  const tokens = tokenizeText(text);
-  lastTokenized = { text, tokens };
-  return tokens;
-}
-let lastTokenized: { text: string; tokens: readonly Token[] } = { text: '', tokens: [] };
+export const tokenize: (text: string) => readonly Token[] = forLastText(tokenizeText);
 
 function tokenizeText(text: string): Token[] {
   const out: Token[] = [];
