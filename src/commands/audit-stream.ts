@@ -296,8 +296,9 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   // Every output a regular file: offerings go straight in (the first output's offsets are kept).
   const files = outs.map((o) => o.sink.file);
   const direct = files.every((f) => f !== null);
-  const tmpDir = await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'));
-  const spoolFile = path.join(tmpDir, 'offerings.json');
+  // The spool's folder is made only when a spool is needed (most runs to files need none).
+  let tmpDir: string | null = null;
+  const spoolFile = async () => path.join((tmpDir ??= await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'))), 'offerings.json');
   let spool: FileHandle | null = null;
   const lights: OfferingReport[] = [];
   const light = lightMaker();
@@ -312,7 +313,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
     if (direct) for (const o of outs) await o.sink.write(o.writer.head(head));
-    else spool = await open(spoolFile, 'w+');
+    else spool = await open(await spoolFile(), 'w+');
     const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, renderJson: true, concurrency: plan.flags.concurrency };
     for await (const { file, source, items } of auditedStream(plan.files, options)) {
       // The same path as the file list's, kept once.
@@ -355,8 +356,9 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
       if (direct) {
         // A copy of the first output, as written so far, becomes the spool; every output starts again.
         await files[0]!.flush();
-        await copyFile(files[0]!.path, spoolFile);
-        spool = await open(spoolFile, 'r');
+        const copy = await spoolFile();
+        await copyFile(files[0]!.path, copy);
+        spool = await open(copy, 'r');
         for (const f of files) await f!.restart();
       }
       for (const o of outs) await o.sink.write(o.writer.head(head));
@@ -380,7 +382,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   } finally {
     progress?.done();
     await spool?.close();
-    await rm(tmpDir, { recursive: true, force: true });
+    if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
   }
   return pass ? 0 : 1;
 }
