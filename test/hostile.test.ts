@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { manyOfOneKind, runsOfOneCharacter } from '../scripts/pathological.mjs';
-import { withoutGateLines } from './cli-run.js';
+import { run, withoutGateLines } from './cli-run.js';
 import type { Report } from '../src/report.js';
 import type { Outcome } from '../src/types.js';
 
@@ -247,15 +247,7 @@ describe('hostile inputs generated at test time', () => {
     // Every file is audited ("---", spaces and "!" is not a front matter opener but a line of text).
     expect(r.report.offerings.filter((o) => o.decision === 'invalid')).toEqual([]);
     expect(r.report.offerings.find((o) => o.file === 'runs/title.md')!.title).toMatch(/^a {1048576}b$/);
-    const lint = await main(['lint', 'runs', '--max-file-size', '10MB'], {
-      stdout: () => {},
-      stderr: () => {},
-      cwd: gen,
-      env: {},
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-    });
-    expect(lint).toBe(1);
+    expect((await run(['lint', 'runs', '--max-file-size', '10MB'], { cwd: gen })).code).toBe(1);
   });
 
   it('reads thousands of links on one line, and of evidence items and criteria, in linear time', async () => {
