@@ -3,6 +3,9 @@
  * found through MinHash signatures and locality-sensitive hashing (LSH), so the work
  * grows with the number of statements plus the candidate pairs that share a band, not
  * with every pair. Candidates are confirmed by exact Jaccard on the shingle sets.
+ * Confirmed pairs are joined into groups (union-find), and each statement keeps at most
+ * MAX_PARTNERS of them, so the result grows with the number of statements even when
+ * every one is a near-duplicate of every other (a catalog from one template).
  * Pure and deterministic: fixed seeds, sorted output.
  *
  * Memory: statements are added one at a time to a `duplicateIndex`, which keeps no text,
@@ -123,17 +126,51 @@ export interface DuplicatePair {
   /** Indexes into the input list, a < b. */
   a: number;
   b: number;
-  /** Jaccard similarity, rounded to two decimals. */
+  /** Jaccard similarity, rounded down to two decimals. */
   similarity: number;
 }
 
-/** Statements added one at a time; `pairs()` then finds the near-duplicates among them. */
+/**
+ * Near-duplicates kept per statement (see `duplicateIndex`): one with this many or fewer
+ * keeps them all; one with more keeps this many, and its group names the rest.
+ */
+export const MAX_PARTNERS = 5;
+
+export interface DuplicatePartner {
+  index: number;
+  /** Jaccard similarity, rounded down to two decimals. */
+  similarity: number;
+}
+
+export interface DuplicateResult {
+  /**
+   * Each statement's kept near-duplicates, sorted by index: all of them when it has at most
+   * MAX_PARTNERS, else the MAX_PARTNERS found with the highest similarity (then lowest index).
+   * Only statements that have near-duplicates.
+   */
+  partners: Map<number, DuplicatePartner[]>;
+  /**
+   * Every pair kept by either side, each once, sorted by a, then b: so every pair of a
+   * statement with at most MAX_PARTNERS near-duplicates is here.
+   */
+  pairs: DuplicatePair[];
+  /**
+   * Groups: statements linked by near-duplicate pairs, directly or through others (the
+   * connected components of all near-duplicate pairs, not only the listed ones). Each is
+   * sorted ascending; groups are sorted by their first statement. Only groups of two or more.
+   */
+  groups: number[][];
+}
+
+/** Statements added one at a time; `find()` then finds the near-duplicates among them. */
 export interface DuplicateIndex {
   /** Add the next statement (index = number added before it); null or too short takes no part. */
   add(text: string | null | undefined): void;
   /** Statements added so far. */
   readonly size: number;
-  /** Pairs whose word-shingle Jaccard similarity is at least the threshold, sorted by a, then b. */
+  /** Near-duplicate pairs and groups (computed once per size). */
+  find(): DuplicateResult;
+  /** `find().pairs`. */
   pairs(): DuplicatePair[];
 }
 
@@ -207,6 +244,177 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
     return true;
   };
 
+  let memo: { n: number; result: DuplicateResult } | null = null;
+
+  /**
+   * Candidates are the runs of statements with equal band hashes, band by band. A pair is
+   * compared once, in the first band it shares. Union-find joins the pairs into groups, and
+   * each statement keeps its best MAX_PARTNERS near-duplicates (highest similarity, then
+   * lowest index). Once two statements are in one group and both have a full list, comparing
+   * them can change nothing, so they are not compared; once that holds for a whole run, the
+   * run is done. So a thousand copies of one statement cost about MAX_PARTNERS comparisons
+   * each, not one with every other copy, and the output grows with the number of statements.
+   */
+  const find = (): DuplicateResult => {
+    if (memo?.n === n) return memo.result;
+    const K = MAX_PARTNERS;
+    let m = 0;
+    for (let i = 0; i < n; i++) if (starts[i + 1]! > starts[i]!) m++;
+    const active = new Uint32Array(m);
+    for (let i = 0, t = 0; i < n; i++) if (starts[i + 1]! > starts[i]!) active[t++] = i;
+    // Union-find (by size, path halving) over statements.
+    const parent = Uint32Array.from({ length: n }, (_, i) => i);
+    const weight = new Uint32Array(n).fill(1);
+    const root = (i: number): number => {
+      while (parent[i] !== i) {
+        const up = parent[parent[i]!]!;
+        parent[i] = up;
+        i = up;
+      }
+      return i;
+    };
+    // Statement i's best near-duplicates: partner[i * K ..] with similarity partnerSim[i * K ..].
+    const partner = new Uint32Array(n * K);
+    const partnerSim = new Float64Array(n * K);
+    const count = new Uint8Array(n);
+    /** Offer b to a's list; true when this fills the list. */
+    const offer = (a: number, b: number, sim: number): boolean => {
+      const base = a * K;
+      const c = count[a]!;
+      if (c < K) {
+        partner[base + c] = b;
+        partnerSim[base + c] = sim;
+        count[a] = c + 1;
+        return c + 1 === K;
+      }
+      let w = base;
+      for (let t = base + 1; t < base + K; t++) if (partnerSim[t]! < partnerSim[w]! || (partnerSim[t] === partnerSim[w] && partner[t]! > partner[w]!)) w = t;
+      if (sim > partnerSim[w]! || (sim === partnerSim[w] && b < partner[w]!)) {
+        partner[w] = b;
+        partnerSim[w] = sim;
+      }
+      return false;
+    };
+    // Roots seen in the current run: stamp[root] === run number.
+    const stamp = new Uint32Array(n);
+    let runNo = 0;
+    // Sort keys band hash * 2^bits + index as exact doubles when they fit in 53 bits.
+    const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+    const scale = 2 ** bits;
+    const packed = 32 + bits <= 53;
+    const keys = packed ? new Float64Array(m) : null;
+    const order = new Uint32Array(m);
+    const H = bandHash;
+    for (let k = 0; k < bands; k++) {
+      if (keys) {
+        for (let t = 0; t < m; t++) keys[t] = H[active[t]! * bands + k]! * scale + active[t]!;
+        keys.sort();
+        for (let t = 0; t < m; t++) order[t] = keys[t]! % scale;
+      } else {
+        order.set(active);
+        order.sort((x, y) => H[x * bands + k]! - H[y * bands + k]! || x - y);
+      }
+      for (let s = 0; s < m; ) {
+        const h = H[order[s]! * bands + k]!;
+        let e = s + 1;
+        while (e < m && H[order[e]! * bands + k] === h) e++;
+        // order[s..e): one run of equal band hashes, indexes ascending. Count its groups and
+        // its lists not yet full: when there is one group and no such list, it is done.
+        let groups = 0;
+        let open = 0;
+        if (e - s > 1) {
+          runNo++;
+          for (let x = s; x < e; x++) {
+            const r = root(order[x]!);
+            if (stamp[r] !== runNo) {
+              stamp[r] = runNo;
+              groups++;
+            }
+            if (count[order[x]!]! < K) open++;
+          }
+        }
+        // Whether the run's band values are really equal is checked once, when a pair first needs it.
+        let uniform: boolean | undefined;
+        for (let x = s; x < e - 1 && (groups > 1 || open > 0); x++) {
+          const a = order[x]!;
+          const aBand = a * bands;
+          const a0 = starts[a]!;
+          const a1 = starts[a + 1]!;
+          for (let y = x + 1; y < e; y++) {
+            const b = order[y]!;
+            if (count[a] === K && count[b] === K && root(a) === root(b)) continue;
+            const bBand = b * bands;
+            // Each pair once: in the first band where its band hashes are equal.
+            let earlier = false;
+            for (let j = 0; j < k; j++) {
+              if (H[aBand + j] === H[bBand + j]) {
+                earlier = true;
+                break;
+              }
+            }
+            if (earlier) continue;
+            const sim = jaccardAtLeast(pool, a0, a1, pool, starts[b]!, starts[b + 1]!, threshold);
+            if (sim < threshold) continue;
+            // Identical sets share every band; otherwise make sure a band really matches.
+            if (sim !== 1 && !(uniform ??= uniformRun(order, s, e, k))) {
+              let shared = false;
+              for (let j = k; j < bands && !shared; j++) shared = H[aBand + j] === H[bBand + j] && sameBand(a, b, j);
+              if (!shared) continue;
+            }
+            const ra = root(a);
+            const rb = root(b);
+            if (ra !== rb) {
+              const [big, small] = weight[ra]! >= weight[rb]! ? [ra, rb] : [rb, ra];
+              parent[small] = big;
+              weight[big]! += weight[small]!;
+              groups--;
+            }
+            const rounded = Math.floor(sim * 100) / 100;
+            if (offer(a, b, rounded)) open--;
+            if (offer(b, a, rounded)) open--;
+          }
+        }
+        s = e;
+      }
+    }
+    // Pairs: every kept list entry, each pair once.
+    const pairs: DuplicatePair[] = [];
+    const partners = new Map<number, DuplicatePartner[]>();
+    for (let a = 0; a < n; a++) {
+      if (!count[a]) continue;
+      const kept: DuplicatePartner[] = [];
+      for (let t = a * K; t < a * K + count[a]!; t++) kept.push({ index: partner[t]!, similarity: partnerSim[t]! });
+      partners.set(a, kept.sort((x, y) => x.index - y.index));
+      for (let t = a * K; t < a * K + count[a]!; t++) {
+        const b = partner[t]!;
+        // A pair kept in both lists is taken from the lower index's; one kept only in b's list from there.
+        if (b > a) pairs.push({ a, b, similarity: partnerSim[t]! });
+        else if (!listed(b, a)) pairs.push({ a: b, b: a, similarity: partnerSim[t]! });
+      }
+    }
+    pairs.sort((p, q) => p.a - q.a || p.b - q.b);
+    const byRoot = new Map<number, number[]>();
+    const groups: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      if (!count[i]) continue;
+      const r = root(i);
+      let g = byRoot.get(r);
+      if (!g) {
+        byRoot.set(r, (g = []));
+        groups.push(g);
+      }
+      g.push(i);
+    }
+    memo = { n, result: { partners, pairs, groups } };
+    return memo.result;
+
+    /** Is b in a's kept list? */
+    function listed(a: number, b: number): boolean {
+      for (let t = a * K; t < a * K + count[a]!; t++) if (partner[t] === b) return true;
+      return false;
+    }
+  };
+
   return {
     get size() {
       return n;
@@ -225,77 +433,22 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
       }
       n++;
     },
-    pairs() {
-      let m = 0;
-      for (let i = 0; i < n; i++) if (starts[i + 1]! > starts[i]!) m++;
-      const active = new Uint32Array(m);
-      for (let i = 0, t = 0; i < n; i++) if (starts[i + 1]! > starts[i]!) active[t++] = i;
-      // Sort keys band hash * 2^bits + index as exact doubles when they fit in 53 bits.
-      const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-      const scale = 2 ** bits;
-      const packed = 32 + bits <= 53;
-      const keys = packed ? new Float64Array(m) : null;
-      const order = new Uint32Array(m);
-      const H = bandHash;
-      const out: DuplicatePair[] = [];
-      for (let k = 0; k < bands; k++) {
-        if (keys) {
-          for (let t = 0; t < m; t++) keys[t] = H[active[t]! * bands + k]! * scale + active[t]!;
-          keys.sort();
-          for (let t = 0; t < m; t++) order[t] = keys[t]! % scale;
-        } else {
-          order.set(active);
-          order.sort((x, y) => H[x * bands + k]! - H[y * bands + k]! || x - y);
-        }
-        for (let s = 0; s < m; ) {
-          const h = H[order[s]! * bands + k]!;
-          let e = s + 1;
-          while (e < m && H[order[e]! * bands + k] === h) e++;
-          // order[s..e): one run of equal band hashes, indexes ascending. Whether their band
-          // values are really equal is checked once per run, when a pair first needs it.
-          let uniform: boolean | undefined;
-          for (let x = s; x < e - 1; x++) {
-            const a = order[x]!;
-            const aBand = a * bands;
-            const a0 = starts[a]!;
-            const a1 = starts[a + 1]!;
-            for (let y = x + 1; y < e; y++) {
-              const b = order[y]!;
-              const bBand = b * bands;
-              // Each pair once: in the first band where its band hashes are equal.
-              let earlier = false;
-              for (let j = 0; j < k; j++) {
-                if (H[aBand + j] === H[bBand + j]) {
-                  earlier = true;
-                  break;
-                }
-              }
-              if (earlier) continue;
-              const sim = jaccardAtLeast(pool, a0, a1, pool, starts[b]!, starts[b + 1]!, threshold);
-              if (sim < threshold) continue;
-              // Identical sets share every band; otherwise make sure a band really matches.
-              if (sim !== 1 && !(uniform ??= uniformRun(order, s, e, k))) {
-                let shared = false;
-                for (let j = k; j < bands && !shared; j++) shared = H[aBand + j] === H[bBand + j] && sameBand(a, b, j);
-                if (!shared) continue;
-              }
-              out.push({ a, b, similarity: Math.floor(sim * 100) / 100 });
-            }
-          }
-          s = e;
-        }
-      }
-      return out.sort((p, q) => p.a - q.a || p.b - q.b);
-    },
+    find,
+    pairs: () => find().pairs,
   };
 }
 
 /**
- * Pairs of statements whose word-shingle Jaccard similarity is at least `threshold`.
- * `texts[i]` null or too short takes no part. Pairs sorted by a, then b.
+ * Near-duplicate pairs and groups among statements whose word-shingle Jaccard similarity is
+ * at least `threshold`. `texts[i]` null or too short takes no part.
  */
-export function findDuplicates(texts: readonly (string | null | undefined)[], threshold: number): DuplicatePair[] {
+export function nearDuplicates(texts: readonly (string | null | undefined)[], threshold: number): DuplicateResult {
   const index = duplicateIndex(threshold);
   for (const t of texts) index.add(t);
-  return index.pairs();
+  return index.find();
+}
+
+/** `nearDuplicates(texts, threshold).pairs`: sorted by a, then b. */
+export function findDuplicates(texts: readonly (string | null | undefined)[], threshold: number): DuplicatePair[] {
+  return nearDuplicates(texts, threshold).pairs;
 }

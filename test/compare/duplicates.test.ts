@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateIndex, findDuplicates, jaccard, rowsPerBand, shingles, type DuplicatePair } from '../../src/compare/duplicates.js';
+import { duplicateIndex, findDuplicates, jaccard, MAX_PARTNERS, nearDuplicates, rowsPerBand, shingles, type DuplicatePair, type DuplicateResult } from '../../src/compare/duplicates.js';
 
 const BASE = 'Educator uses a single-point rubric to guide students in assessing their own work in progress and revising it against clear success criteria.';
 
@@ -62,6 +62,59 @@ describe('findDuplicates', () => {
   });
 });
 
+/**
+ * Check a result against all pairs (`expected`): the same groups (connected components);
+ * a statement with at most MAX_PARTNERS near-duplicates keeps exactly those; one with more
+ * keeps MAX_PARTNERS; every kept or listed pair is a real one with its similarity; the pairs
+ * are the kept ones, each once.
+ * Returns how many statements have more than MAX_PARTNERS.
+ */
+function agreesWith(expected: DuplicatePair[], found: DuplicateResult, n: number): number {
+  const key = (p: DuplicatePair) => `${p.a}-${p.b}`;
+  const real = new Map(expected.map((p) => [key(p), p.similarity]));
+  expect(new Set(found.pairs.map(key)).size).toBe(found.pairs.length);
+  for (const p of found.pairs) {
+    expect(p.a).toBeLessThan(p.b);
+    expect(real.get(key(p))).toBe(p.similarity);
+  }
+  const partners = (pairs: DuplicatePair[]) => {
+    const by = Array.from({ length: n }, () => [] as number[]);
+    for (const p of pairs) {
+      by[p.a]!.push(p.b);
+      by[p.b]!.push(p.a);
+    }
+    return by.map((l) => l.sort((x, y) => x - y));
+  };
+  const all = partners(expected);
+  const listed = partners(found.pairs);
+  let crowded = 0;
+  for (let i = 0; i < n; i++) {
+    const kept = found.partners.get(i) ?? [];
+    for (const p of kept) expect(real.get(key({ a: Math.min(i, p.index), b: Math.max(i, p.index), similarity: 0 }))).toBe(p.similarity);
+    expect(kept.map((p) => p.index)).toEqual([...kept.map((p) => p.index)].sort((x, y) => x - y));
+    if (all[i]!.length <= MAX_PARTNERS) {
+      expect(listed[i]).toEqual(all[i]);
+      expect(kept.map((p) => p.index)).toEqual(all[i]);
+    } else {
+      crowded++;
+      expect(listed[i]!.length).toBeGreaterThanOrEqual(MAX_PARTNERS);
+      expect(kept).toHaveLength(MAX_PARTNERS);
+    }
+  }
+  // The pairs are exactly the kept entries, from either side.
+  const fromKept = new Set<string>();
+  for (const [i, kept] of found.partners) for (const p of kept) fromKept.add(`${Math.min(i, p.index)}-${Math.max(i, p.index)}`);
+  expect(new Set(found.pairs.map(key))).toEqual(fromKept);
+  // Connected components of every pair, smallest member first.
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (const p of expected) parent[root(p.a)] = root(p.b);
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) if (all[i]!.length) groups.set(root(i), [...(groups.get(root(i)) ?? []), i]);
+  expect(found.groups).toEqual([...groups.values()].sort((x, y) => x[0]! - y[0]!));
+  return crowded;
+}
+
 /** The earlier implementation: MinHash band keys as strings in a Map, a Set of seen pairs. */
 function reference(texts: readonly (string | null)[], threshold: number): DuplicatePair[] {
   const mix = (x: number) => {
@@ -118,11 +171,74 @@ describe('duplicateIndex', () => {
     else texts.push(sentence(6 + rnd(14)));
   }
 
-  it('finds the same pairs and similarities as comparing full MinHash band keys', () => {
-    for (const threshold of [0.5, 0.8, 0.9]) {
+  it('finds the same groups as comparing full MinHash band keys, and every pair of a statement with few', () => {
+    const crowded = [0.5, 0.8, 0.9].map((threshold) => {
       const expected = reference(texts, threshold);
       expect(expected.length).toBeGreaterThan(100);
-      expect(findDuplicates(texts, threshold)).toEqual(expected);
+      return agreesWith(expected, nearDuplicates(texts, threshold), texts.length);
+    });
+    // Statements with more than MAX_PARTNERS near-duplicates at every threshold, so both limbs are tested.
+    for (const c of crowded) expect(c).toBeGreaterThan(0);
+  });
+
+  it('is exact when no statement has more than MAX_PARTNERS near-duplicates', () => {
+    // Distinct statements, and edited copies: one to five of some of them.
+    const few: string[] = Array.from({ length: 300 }, () => sentence(30));
+    for (let k = 0; k < 60; k++) {
+      const words = few[k * 5]!.split(' ');
+      for (let c = 0; c <= k % 5; c++) {
+        words[c + 3] = `e${k}x${c}`;
+        few.push(words.join(' '));
+      }
+    }
+    const expected = reference(few, 0.8);
+    expect(expected.length).toBeGreaterThan(60);
+    expect(agreesWith(expected, nearDuplicates(few, 0.8), few.length)).toBe(0);
+    expect(findDuplicates(few, 0.8)).toEqual(expected);
+  });
+
+  it('finds the same groups as the reference on many small crowded catalogs', () => {
+    // Few words, so statements collide in many bands and lists fill before every pair is seen.
+    let crowded = 0;
+    for (let c = 0; c < 120; c++) {
+      // A few base statements, each used with up to three words replaced.
+      const bases = Array.from({ length: 1 + (c % 4) }, () => Array.from({ length: 6 + rnd(6) }, () => `w${rnd(30)}`));
+      const small = Array.from({ length: 30 + (c % 20) }, () => {
+        const w = [...bases[rnd(bases.length)]!];
+        for (let k = rnd(4); k > 0; k--) w[rnd(w.length)] = `w${rnd(30)}`;
+        return w.join(' ');
+      });
+      const threshold = [0.3, 0.5, 0.7][c % 3]!;
+      crowded += agreesWith(reference(small, threshold), nearDuplicates(small, threshold), small.length);
+    }
+    expect(crowded).toBeGreaterThan(100);
+  });
+
+  it('joins two families that are full already when they first share a band', () => {
+    // Each family alone fills every list (MAX_PARTNERS + 1 copies); the two are similar,
+    // and share a band only after the first, so one family's lists are full by then.
+    const other = BASE.replace('single-point', 'double-point');
+    const texts = [...Array(MAX_PARTNERS + 1).fill(BASE), ...Array(MAX_PARTNERS + 1).fill(other)];
+    const all = Array.from({ length: texts.length }, (_, i) => i);
+    expect(nearDuplicates(texts, 0.8).groups).toEqual([all]);
+    expect(agreesWith(reference(texts, 0.8), nearDuplicates(texts, 0.8), texts.length)).toBe(texts.length);
+  });
+
+  it('keeps a group of copies to about MAX_PARTNERS pairs each, and still names the whole group', () => {
+    const copies = Array.from({ length: 2000 }, (_, i) => (i % 500 === 7 ? sentence(12) : BASE));
+    const found = nearDuplicates(copies, 0.8);
+    const { pairs, groups } = found;
+    const members = Array.from({ length: 2000 }, (_, i) => i).filter((i) => i % 500 !== 7);
+    expect(groups).toEqual([members]);
+    expect(pairs.length).toBeLessThanOrEqual(members.length * MAX_PARTNERS);
+    const per = new Map<number, number>();
+    for (const p of pairs) {
+      expect(p.similarity).toBe(1);
+      for (const i of [p.a, p.b]) per.set(i, (per.get(i) ?? 0) + 1);
+    }
+    for (const i of members) {
+      expect(per.get(i)).toBeGreaterThanOrEqual(MAX_PARTNERS);
+      expect(found.partners.get(i)).toHaveLength(MAX_PARTNERS);
     }
   });
 
