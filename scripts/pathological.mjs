@@ -47,3 +47,32 @@ export function manyOfOneKind(count) {
     'evidence-by-criteria.md': `${head}## Evidence\n\n${list((i) => `- Artifact ${i}: a video of lesson ${i} with students w${i}x.`)}\n\n## Scoring Guide\n\n| Criterion | Proficient | Not Yet |\n|---|---|---|\n${list((i) => `| Criterion z${i}q | Proficient: shows thing ${i} | Not Yet: missing |`)}\n`,
   };
 }
+
+/**
+ * A catalog of `count` offerings whose competency statements are all near-duplicates: one
+ * template (the way a provider's family of offerings is written) where every pair once
+ * went into the report, each offering naming every other (1,000 copies: 345 MB of JSON;
+ * 3,000: out of memory). `copies` repeats one statement; `variants` changes one word of
+ * it per offering (a word from a fixed, seeded sequence), so the statements all differ
+ * but every pair is still above the default threshold. `distinct`, the control, gives
+ * each offering its own words (no near-duplicates) in the same shape.
+ *
+ * @param {number} count offerings
+ * @param {'copies' | 'variants' | 'distinct'} kind
+ * @returns {Record<string, string>} file name -> Markdown
+ */
+export function nearDuplicateCatalog(count, kind) {
+  const words =
+    'The educator designs and uses a single point rubric with clear success criteria so that students assess their own work in progress give feedback to peers and revise their drafts before they submit a final product for grading'.split(' ');
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
+  const out = {};
+  for (let i = 0; i < count; i++) {
+    const w = [...words];
+    if (kind === 'variants') w[next() % w.length] = `v${i}`;
+    if (kind === 'distinct') for (let k = 0; k < w.length; k++) w[k] = `${w[k]}${i}`;
+    const name = `mc-${String(i).padStart(6, '0')}.md`;
+    out[name] = `---\nid: MC-${i}\ntitle: Self-assessment ${i}\nprovider: Template Co\n---\n# Self-assessment ${i}\n\n## Competency\n\n${w.join(' ')}.\n\n## Evidence\n\n- A classroom video of a lesson where students use the rubric.\n- Three student work samples with the rubric marked.\n`;
+  }
+  return out;
+}

@@ -3,7 +3,7 @@
  * reviewer waivers, possible duplicates and the by-provider summary. Pure functions
  * of data already collected; the command layer reads the files.
  */
-import type { DuplicatePair } from './compare/duplicates.js';
+import type { DuplicateResult } from './compare/duplicates.js';
 import { staleWaivers } from './engine/waivers.js';
 import type { Waiver } from './load/waivers.js';
 import type { Report } from './report.js';
@@ -28,6 +28,16 @@ export interface DuplicatePairReport {
   a: OfferingRef;
   b: OfferingRef;
   similarity: number;
+}
+
+/** Offerings linked by near-duplicate competency statements, directly or through others. */
+export interface DuplicateGroupReport {
+  /** 1, 2, …: groups in the order of their first offering. */
+  group: number;
+  size: number;
+  /** Lowest and highest similarity of the group's listed pairs. */
+  similarity: { min: number; max: number };
+  offerings: OfferingRef[];
 }
 
 export interface ProviderSummary {
@@ -56,10 +66,10 @@ export interface CatalogInput {
   generated: Date;
   sources: SourceFile[];
   /**
-   * Near-duplicate competency statements (src/compare/duplicates.ts), as indexes into the
-   * report's offerings, sorted by a, then b.
+   * Near-duplicate competency statements (src/compare/duplicates.ts): pairs and groups, as
+   * indexes into the report's offerings.
    */
-  duplicates: readonly DuplicatePair[];
+  duplicates: DuplicateResult;
   waivers: readonly Waiver[];
   waiversFile: string | null;
 }
@@ -97,25 +107,26 @@ export function providerSummaries(offerings: readonly OfferingReport[]): Provide
 }
 
 /**
- * Add the catalog fields to a report: `generated`, `sources`, `waivers`, `duplicates`
- * (and each offering's `duplicates`), `providers`. Returns a new report.
+ * Add the catalog fields to a report: `generated`, `sources`, `waivers`, `duplicates` and
+ * `duplicateGroups` (and each offering's `duplicates` and `duplicateGroup`), `providers`.
+ * Returns a new report.
  */
 export function withCatalog(report: Report, input: CatalogInput): Report {
-  const pairs = input.duplicates;
-  const perOffering = new Map<number, DuplicateRef[]>();
-  const add = (i: number, r: DuplicateRef) => {
-    const list = perOffering.get(i);
-    if (list) list.push(r);
-    else perOffering.set(i, [r]);
-  };
+  const { partners, pairs, groups } = input.duplicates;
   const offs = report.offerings;
+  const groupOf = new Map<number, number>();
+  const groupReports = groups.map((members, g): DuplicateGroupReport => {
+    for (const i of members) groupOf.set(i, g + 1);
+    return { group: g + 1, size: members.length, similarity: { min: 1, max: 0 }, offerings: members.map((i) => ref(offs[i]!)) };
+  });
   for (const p of pairs) {
-    add(p.a, dupRef(offs[p.b]!, p.similarity));
-    add(p.b, dupRef(offs[p.a]!, p.similarity));
+    const s = groupReports[groupOf.get(p.a)! - 1]!.similarity;
+    s.min = Math.min(s.min, p.similarity);
+    s.max = Math.max(s.max, p.similarity);
   }
   const offerings = offs.map((o, i) => {
-    const d = perOffering.get(i);
-    return d ? { ...o, duplicates: d } : o;
+    const d = partners.get(i);
+    return d ? { ...o, duplicates: d.map((p) => dupRef(offs[p.index]!, p.similarity)), duplicateGroup: groupOf.get(i)! } : o;
   });
   const waived = offerings.reduce((n, o) => n + o.findings.filter((f) => f.waived).length, 0);
   return {
@@ -125,6 +136,7 @@ export function withCatalog(report: Report, input: CatalogInput): Report {
     sources: [...input.sources].sort((a, b) => compareText(a.file, b.file)),
     waivers: { file: input.waiversFile, waived, stale: staleWaivers(input.waivers, offerings) },
     duplicates: pairs.map((p) => ({ a: ref(offs[p.a]!), b: ref(offs[p.b]!), similarity: p.similarity })),
+    duplicateGroups: groupReports,
     providers: providerSummaries(offerings),
   };
 }

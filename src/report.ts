@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { PACKAGE_JSON } from './paths.js';
 import type { BaselineReport } from './engine/baseline.js';
-import type { DuplicatePairReport, ProviderSummary, SourceFile, WaiverSummary } from './catalog.js';
+import type { DuplicateGroupReport, DuplicatePairReport, ProviderSummary, SourceFile, WaiverSummary } from './catalog.js';
 import type { Rubric } from './rubric/load.js';
 import { ASPECT_IDS, DECISIONS, type AspectId, type Outcome, type OfferingReport, type Severity, type Summary } from './types.js';
 
@@ -31,11 +31,12 @@ export interface Report {
   summary: Summary;
   /** Present only with `audit --baseline`: what is new, worse or stale against it. */
   baseline?: BaselineReport;
-  /** Catalog fields, set by `audit` (src/catalog.ts): when, from which bytes, waivers, duplicates, providers. */
+  /** Catalog fields, set by `audit` (src/catalog.ts): when, from which bytes, waivers, duplicates and their groups, providers. */
   generated?: string;
   sources?: SourceFile[];
   waivers?: WaiverSummary;
   duplicates?: DuplicatePairReport[];
+  duplicateGroups?: DuplicateGroupReport[];
   providers?: ProviderSummary[];
 }
 

@@ -155,8 +155,13 @@ export interface OfferingReport {
   aspects: Record<AspectId, AspectResult> | null;
   findings: Finding[];
   reasons: string[];
-  /** Possible duplicates in the same catalog, when there are any. */
+  /**
+   * Possible duplicates in the same catalog, when there are any: every one when the offering
+   * has at most 5 (MAX_PARTNERS), else the 5 most similar found; its group names them all.
+   */
   duplicates?: DuplicateRef[];
+  /** With `duplicates`: the offering's group in the report's `duplicateGroups`. */
+  duplicateGroup?: number;
 }
 
 export interface Summary {

@@ -91,7 +91,7 @@ describe('json format', () => {
   it('has the documented shape, relative forward-slash paths and every input once', async () => {
     const r = await run(['audit', 'samples', '--format', 'json']);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['tool', 'rubric', 'rules', 'offerings', 'summary', 'generated', 'sources', 'waivers', 'duplicates', 'providers']);
+    expect(Object.keys(j)).toEqual(['tool', 'rubric', 'rules', 'offerings', 'summary', 'generated', 'sources', 'waivers', 'duplicates', 'duplicateGroups', 'providers']);
     expect(j.tool).toEqual({ name: 'mcaudit', version: expect.any(String) });
     expect(j.rubric).toEqual({ id: 'new-america-2021', title: expect.any(String), version: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(j.rules[0]).toEqual({ id: expect.any(String), aspect: expect.any(String), severity: expect.any(String), points: expect.any(Number), blocking: expect.any(Boolean), description: expect.any(String) });

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { manyOfOneKind, runsOfOneCharacter } from '../scripts/pathological.mjs';
+import { manyOfOneKind, nearDuplicateCatalog, runsOfOneCharacter } from '../scripts/pathological.mjs';
+import { MAX_PARTNERS } from '../src/compare/duplicates.js';
 import { run, withoutGateLines } from './cli-run.js';
 import type { Report } from '../src/report.js';
 import type { Outcome } from '../src/types.js';
@@ -266,6 +267,51 @@ describe('hostile inputs generated at test time', () => {
     expect(Math.max(...links.map((f) => f.column!))).toBeGreaterThan(1000);
     const cover = byFile.get('many/evidence-by-criteria.md')!.findings.find((f) => f.ruleId === 'criteria-cover-evidence');
     expect(cover?.message).toBe('6,000 required evidence items and 6,000 rubric criteria are too many to match (over 1,000,000 pairs); coverage was not checked');
+  });
+
+  it('groups a catalog of near-duplicates instead of listing every pair (1,000 copies wrote 345 MB; 3,000 ran out of memory)', async () => {
+    const n = 1500;
+    for (const kind of ['copies', 'variants'] as const) {
+      const files = nearDuplicateCatalog(n, kind);
+      for (const [name, text] of Object.entries(files)) put(`near-${kind}/${name}`, text);
+      const r = await audit([`near-${kind}`], gen);
+      expectClean(r);
+      const names = Object.keys(files).map((f) => `near-${kind}/${f}`);
+      expect(r.report.offerings.map((o) => o.file)).toEqual(names);
+      // One group names every offering; each offering names its group and a few of the others.
+      expect(r.report.duplicateGroups).toHaveLength(1);
+      const g = r.report.duplicateGroups![0]!;
+      expect(g.size).toBe(n);
+      expect(g.offerings.map((o) => o.file)).toEqual(names);
+      expect(g.similarity.min).toBeGreaterThanOrEqual(0.8);
+      expect(g.similarity.max).toBeLessThanOrEqual(1);
+      for (const o of r.report.offerings) {
+        expect(o.duplicateGroup).toBe(1);
+        expect(o.duplicates!.length).toBeGreaterThanOrEqual(1);
+        expect(o.duplicates!.length).toBeLessThanOrEqual(MAX_PARTNERS);
+        if (kind === 'copies') expect(o.duplicates!.map((d) => d.similarity)).toEqual(Array(MAX_PARTNERS).fill(1));
+      }
+      expect(r.report.duplicates!.length).toBeGreaterThanOrEqual(n - 1);
+      expect(r.report.duplicates!.length).toBeLessThanOrEqual(n * MAX_PARTNERS);
+    }
+    // The filed formats (the whole-report path) name the group on each offering, and list it once.
+    const out = mkdtempSync(path.join(tmpdir(), 'mcaudit-near-'));
+    try {
+      const f = (ext: string) => path.join(out, `report.${ext}`);
+      const code = await main(['audit', 'near-copies', '--format', `csv:${f('csv')}`, '--format', `html:${f('html')}`, '--format', `markdown:${f('md')}`], { stdout: () => {}, stderr: () => {}, cwd: gen, env: {}, stdoutIsTTY: false, stderrIsTTY: false });
+      expect([0, 1]).toContain(code);
+      const csvRows = readFileSync(f('csv'), 'utf8').trimEnd().split('\r\n').slice(1);
+      expect(csvRows).toHaveLength(n);
+      for (const row of csvRows) expect(row).toMatch(/; duplicate group 1 has 1,500 offerings"$/);
+      const html = readFileSync(f('html'), 'utf8');
+      expect(html.match(/<tr id="dup-\d+">/g)).toEqual(['<tr id="dup-1">']);
+      expect(html.split('<a href="#dup-1">duplicate group 1</a> has 1,500 offerings')).toHaveLength(n + 1);
+      const md = readFileSync(f('md'), 'utf8');
+      expect(md).toMatch(/^\| 1 \| 1500 \| 1\.00 \| MC-0, MC-1, /m);
+      expect(md.split('- Duplicate group 1 has 1,500 offerings (see Possible duplicates)')).toHaveLength(n + 1);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('reads front matter of 1 MB of blank lines (linear time; gray-matter took quadratic)', async () => {

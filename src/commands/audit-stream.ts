@@ -364,9 +364,9 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
       for (const o of outs) await o.sink.write(o.writer.head(head));
       let i = 0;
       for await (const rendered of spooled(spool!, offsets, sizes)) {
-        const dups = catalog.offerings[i]?.duplicates;
-        // Duplicates come last in an offering, as withCatalog adds them.
-        const text = dups ? offeringJson({ ...(JSON.parse(rendered.toString('utf8')) as OfferingReport), duplicates: dups }) : rendered;
+        const { duplicates: dups, duplicateGroup } = catalog.offerings[i] ?? {};
+        // Duplicates and their group come last in an offering, as withCatalog adds them.
+        const text = dups ? offeringJson({ ...(JSON.parse(rendered.toString('utf8')) as OfferingReport), duplicates: dups, duplicateGroup }) : rendered;
         for (const o of outs) {
           await o.sink.write(o.writer.before(i));
           await o.sink.write(text);
@@ -374,9 +374,9 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
         i++;
       }
     }
-    const { generated, sources, waivers, duplicates, providers } = catalog;
+    const { generated, sources, waivers, duplicates, duplicateGroups, providers } = catalog;
     for (const o of outs) {
-      await o.sink.write(o.writer.tail(summary, n, { generated, sources, waivers, duplicates, providers }));
+      await o.sink.write(o.writer.tail(summary, n, { generated, sources, waivers, duplicates, duplicateGroups, providers }));
       await o.sink.close();
     }
   } finally {

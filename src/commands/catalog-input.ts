@@ -31,7 +31,7 @@ export function catalogCollector(plan: AuditPlan): {
     },
     input: async () => {
       if (!index) throw new Error('catalogCollector: input() called twice');
-      const duplicates = index.pairs();
+      const duplicates = index.find();
       // The index is done with: let it go even while the collector is still referenced.
       index = null;
       return {

@@ -40,7 +40,7 @@ export const csv: Formatter = (report) => {
       c.warnings,
       o.reasons[0] ?? null,
       c.waived,
-      duplicateLabels(o).join('; ') || null,
+      duplicateLabels(report, o).join('; ') || null,
     ]);
   }
   return out;

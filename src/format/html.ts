@@ -12,7 +12,7 @@ import type { Report } from '../report.js';
 import { ASPECT_IDS, type AspectId, type Finding, type OfferingReport, type Outcome } from '../types.js';
 import { escapeHtml as esc } from './escape.js';
 import type { Formatter } from './types.js';
-import { catalogView, counts, LEVEL_NAMES, offeringLabel, type CatalogView } from './view.js';
+import { catalogView, counts, duplicatesNote, duplicatesView, LEVEL_NAMES, offeringLabel, similarityRange, type CatalogView } from './view.js';
 
 const OUTCOMES: readonly Outcome[] = ['approve', 'revise', 'reject', 'invalid'];
 const OUTCOME_RANK: Record<Outcome, number> = { approve: 0, revise: 1, reject: 2, invalid: 3 };
@@ -88,6 +88,8 @@ dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;word-break:break-word}
 .reasons{margin:0;padding-left:20px}
 .callout{border-left:4px solid var(--revise);background:#fff7e8;padding:8px 12px;margin:12px 0;font-size:14px}
 ol.findings{list-style:none;margin:0;padding:0}
+ul.plain{list-style:none;margin:0;padding:0}
+ul.plain li+li{margin-top:4px}
 .finding{border:1px solid var(--line);border-left:5px solid var(--muted);border-radius:6px;padding:8px 12px;margin:0 0 8px}
 .finding.sev-error{border-left-color:var(--reject)}.finding.sev-warning{border-left-color:var(--revise)}.finding.sev-info{border-left-color:var(--accent)}
 .finding.waived{border-left-style:dashed;background:#fafafa;color:#4a525c}
@@ -296,15 +298,15 @@ function offeringsTable(report: Report): string {
 }
 
 function duplicatesSection(report: Report): string {
-  if (!report.duplicates) return '';
+  if (!report.duplicateGroups) return '';
   const ref = (r: { file: string; index?: number; id: string | null; title: string | null }) =>
-    `${esc(r.title ?? r.id ?? offeringLabel(r))}<br><span class="sub">${esc(offeringLabel(r))}${r.id ? ` · ${esc(r.id)}` : ''}</span>`;
-  const body = report.duplicates.length
-    ? `<table><thead><tr><th scope="col">Offering</th><th scope="col">Near-identical to</th><th class="num" scope="col">Similarity</th></tr></thead><tbody>${report.duplicates
-        .map((d) => `<tr><td>${ref(d.a)}</td><td>${ref(d.b)}</td><td class="num">${d.similarity.toFixed(2)}</td></tr>`)
+    `<li>${esc(r.title ?? r.id ?? offeringLabel(r))}<br><span class="sub">${esc(offeringLabel(r))}${r.id ? ` · ${esc(r.id)}` : ''}</span></li>`;
+  const body = report.duplicateGroups.length
+    ? `<table><thead><tr><th class="num" scope="col">Group</th><th scope="col">Offerings with near-identical statements</th><th class="num" scope="col">Similarity</th></tr></thead><tbody>${report.duplicateGroups
+        .map((g) => `<tr id="dup-${g.group}"><td class="num">${g.group}</td><td><ul class="plain">${g.offerings.map(ref).join('')}</ul></td><td class="num">${similarityRange(g)}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p class="empty">No two offerings have near-identical competency statements.</p>';
-  return `<section id="duplicates" class="panel"><h2>Possible duplicates</h2><p class="sub">Competency statements compared by word-shingle Jaccard similarity.</p>${body}</section>`;
+  return `<section id="duplicates" class="panel"><h2>Possible duplicates</h2><p class="sub">Competency statements compared by word-shingle Jaccard similarity. A group holds offerings linked by near-identical statements, directly or through others.</p>${body}</section>`;
 }
 
 function providersSection(report: Report): string {
@@ -360,7 +362,7 @@ function signOff(n: number): string {
   );
 }
 
-function offeringSection(o: OfferingReport, n: number, total: number): string {
+function offeringSection(report: Report, o: OfferingReport, n: number, total: number): string {
   const title = o.title ?? offeringLabel(o);
   const meta: [string, string][] = [
     ['File', esc(offeringLabel(o))],
@@ -369,10 +371,12 @@ function offeringSection(o: OfferingReport, n: number, total: number): string {
     ['Score', o.score === null ? '–' : `${o.score} / 100`],
   ];
   const dl = `<dl class="meta">${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
-  const dups = o.duplicates?.length
-    ? `<div class="callout"><strong>Possible duplicate${o.duplicates.length === 1 ? '' : 's'}:</strong> the competency statement is near-identical to ${o.duplicates
+  const dv = duplicatesView(report, o);
+  const note = dv && duplicatesNote(dv, (words, g) => `<a href="#dup-${g}">${words}</a>`);
+  const dups = dv
+    ? `<div class="callout"><strong>Possible duplicate${o.duplicates!.length === 1 ? '' : 's'}:</strong> the competency statement is near-identical to ${dv.shown
         .map((d) => `${esc(d.title ?? d.id ?? offeringLabel(d))} (<code>${esc(offeringLabel(d))}</code>, similarity ${d.similarity.toFixed(2)})`)
-        .join('; ')}.</div>`
+        .join('; ')}${note ? `; ${note}` : ''}.</div>`
     : '';
   const c = counts(o);
   const findings = o.findings.length
@@ -416,7 +420,7 @@ export const html: Formatter = (report) => {
   const nav = [
     ['#dashboard', 'Dashboard'],
     ['#offerings-section', 'Offerings'],
-    ...(report.duplicates ? [['#duplicates', 'Duplicates']] : []),
+    ...(report.duplicateGroups ? [['#duplicates', 'Duplicates']] : []),
     ...(report.providers?.length ? [['#providers', 'Providers']] : []),
     ...(report.waivers && (report.waivers.file !== null || report.waivers.stale.length) ? [['#waivers', 'Waivers']] : []),
     ['#audit', 'Audit trail'],
@@ -444,7 +448,7 @@ export const html: Formatter = (report) => {
     duplicatesSection(report),
     providersSection(report),
     waiversSection(report),
-    ...report.offerings.map((o, i) => offeringSection(o, i + 1, total)),
+    ...report.offerings.map((o, i) => offeringSection(report, o, i + 1, total)),
     auditTrail(report),
     '</main>',
     `<script>${SCRIPT}</script>`,

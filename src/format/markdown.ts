@@ -7,7 +7,7 @@ import type { Report } from '../report.js';
 import { ASPECT_IDS, DECISIONS, type Finding, type OfferingReport } from '../types.js';
 import { escapeMarkdown as md } from './escape.js';
 import type { Formatter } from './types.js';
-import { catalogView, counts, LEVEL_NAMES, offeringLabel } from './view.js';
+import { catalogView, counts, duplicatesNote, duplicatesView, LEVEL_NAMES, offeringLabel, similarityRange } from './view.js';
 
 const row = (cells: readonly (string | number)[]) => `| ${cells.map(String).join(' | ')} |`;
 const rule = (n: number, right: number[] = []) => `|${Array.from({ length: n }, (_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`;
@@ -24,7 +24,7 @@ function findingLine(f: Finding): string {
   return row([where, f.waived ? `~~${f.severity}~~` : f.severity, `\`${f.ruleId}\``, `${waived}${md(f.message)}${quote}${fix}`]);
 }
 
-function offeringSection(o: OfferingReport, n: number): string[] {
+function offeringSection(report: Report, o: OfferingReport, n: number): string[] {
   const out: string[] = [];
   out.push(`### ${n}. ${md(o.title ?? offeringLabel(o))}`, '');
   const meta = [
@@ -40,9 +40,12 @@ function offeringSection(o: OfferingReport, n: number): string[] {
     for (const a of ASPECT_IDS) out.push(row([a, `${o.aspects[a].level} ${LEVEL_NAMES[o.aspects[a].level]}`, o.aspects[a].score]));
     out.push('');
   }
-  if (o.duplicates?.length) {
+  const dups = duplicatesView(report, o);
+  if (dups) {
     out.push('**Possible duplicates** (competency statement):', '');
-    for (const d of o.duplicates) out.push(`- ${md(d.id ?? offeringLabel(d))} — ${md(offeringLabel(d))}, similarity ${d.similarity.toFixed(2)}`);
+    for (const d of dups.shown) out.push(`- ${md(d.id ?? offeringLabel(d))} — ${md(offeringLabel(d))}, similarity ${d.similarity.toFixed(2)}`);
+    const note = duplicatesNote(dups);
+    if (note) out.push(`- ${note[0]!.toUpperCase()}${note.slice(1)} (see Possible duplicates)`);
     out.push('');
   }
   if (o.findings.length) {
@@ -69,9 +72,10 @@ export const markdown: Formatter = (report: Report) => {
   out.push('## Offerings', '', row(['#', 'Offering', 'Title', 'Provider', 'Decision', 'Score', ...ASPECT_IDS]), rule(6 + ASPECT_IDS.length, [0, 5, 6, 7, 8, 9, 10]));
   report.offerings.forEach((o, i) => out.push(row([i + 1, md(offeringLabel(o)), md(o.title ?? '–'), md(o.provider ?? '–'), o.decision, o.score ?? '–', ...levels(o)])));
   out.push('');
-  if (report.duplicates?.length) {
-    out.push('## Possible duplicates', '', row(['Offering', 'Offering', 'Similarity']), rule(3, [2]));
-    for (const d of report.duplicates) out.push(row([md(d.a.id ?? offeringLabel(d.a)), md(d.b.id ?? offeringLabel(d.b)), d.similarity.toFixed(2)]));
+  if (report.duplicateGroups?.length) {
+    out.push('## Possible duplicates', '', 'Offerings linked by near-identical competency statements, directly or through others.', '');
+    out.push(row(['Group', 'Offerings', 'Similarity', 'Members']), rule(4, [0, 1, 2]));
+    for (const g of report.duplicateGroups) out.push(row([g.group, g.size, similarityRange(g), g.offerings.map((r) => md(r.id ?? offeringLabel(r))).join(', ')]));
     out.push('');
   }
   if (report.providers?.length) {
@@ -90,7 +94,7 @@ export const markdown: Formatter = (report: Report) => {
     }
   }
   out.push('## Offering details', '');
-  report.offerings.forEach((o, i) => out.push(...offeringSection(o, i + 1)));
+  report.offerings.forEach((o, i) => out.push(...offeringSection(report, o, i + 1)));
   out.push('## Audit trail', '');
   out.push(`- **Tool:** ${md(report.tool.name)} ${md(report.tool.version)}`);
   out.push(`- **Rubric:** ${md(report.rubric.id)} ${md(report.rubric.version)}, sha256 \`${report.rubric.sha256}\``);

@@ -2,8 +2,9 @@
  * Shared views of a report for the filed formats (HTML, Markdown, CSV): counts, level
  * distributions, weakest aspects. Plain data; each format escapes at its own boundary.
  */
+import type { DuplicateGroupReport } from '../catalog.js';
 import { catalogStats, type Report } from '../report.js';
-import { ASPECT_IDS, type AspectId, type Finding, type OfferingReport } from '../types.js';
+import { ASPECT_IDS, type AspectId, type DuplicateRef, type Finding, type OfferingReport } from '../types.js';
 
 /** `file` or `file [index]`. */
 export function offeringLabel(o: Pick<OfferingReport, 'file' | 'index'>): string {
@@ -50,9 +51,39 @@ export function catalogView(report: Report): CatalogView {
   return { valid: valid.length, aspects, weakest };
 }
 
-/** The duplicates of an offering as short labels: id, else file. */
-export function duplicateLabels(o: OfferingReport): string[] {
-  return (o.duplicates ?? []).map((d) => `${d.id ?? offeringLabel(d)} (${d.similarity.toFixed(2)})`);
+export interface DuplicatesView {
+  shown: DuplicateRef[];
+  /** The offering's group, when it has offerings beyond the offering and those shown. */
+  group: DuplicateGroupReport | null;
+}
+
+/** What the filed formats show of an offering's near-duplicates; null when it has none. */
+export function duplicatesView(report: Report, o: OfferingReport): DuplicatesView | null {
+  const shown = o.duplicates ?? [];
+  if (!shown.length) return null;
+  const group = o.duplicateGroup === undefined ? undefined : report.duplicateGroups?.[o.duplicateGroup - 1];
+  return { shown, group: group && group.size > shown.length + 1 ? group : null };
+}
+
+/**
+ * "duplicate group 2 has 40 offerings", or "" when the group has no others. No document
+ * text; `link` may wrap the words "duplicate group 2" (HTML links them).
+ */
+export function duplicatesNote(v: DuplicatesView, link = (words: string, _group: number) => words): string {
+  return v.group ? `${link(`duplicate group ${v.group.group}`, v.group.group)} has ${v.group.size.toLocaleString('en-US')} offerings` : '';
+}
+
+/** A group's similarity range: "0.87" or "0.87–1.00". */
+export function similarityRange(g: DuplicateGroupReport): string {
+  return g.similarity.min === g.similarity.max ? g.similarity.min.toFixed(2) : `${g.similarity.min.toFixed(2)}–${g.similarity.max.toFixed(2)}`;
+}
+
+/** The duplicates of an offering as short labels (id, else file), then the note when some are not shown. */
+export function duplicateLabels(report: Report, o: OfferingReport): string[] {
+  const v = duplicatesView(report, o);
+  if (!v) return [];
+  const note = duplicatesNote(v);
+  return [...v.shown.map((d) => `${d.id ?? offeringLabel(d)} (${d.similarity.toFixed(2)})`), ...(note ? [note] : [])];
 }
 
 export const LEVEL_NAMES = ['not evident', 'developing', 'proficient', 'exemplary'] as const;
