@@ -13,7 +13,7 @@
  * start-up (`mcaudit --version`, a one-file lint and a one-file audit against a bare
  * `node -e ""`, interleaved) and pathological inputs (1 MB lines of punctuation and
  * words, 1 MB runs of one character, and 20,000 links on a line or evidence items and
- * criteria: scripts/pathological.mjs). Peak RSS comes from /usr/bin/time when present, else from the child's own
+ * criteria, and catalogs of 10,000 near-duplicate offerings: scripts/pathological.mjs). Peak RSS comes from /usr/bin/time when present, else from the child's own
  * process.resourceUsage(). `npm run bench -- --startup` measures start-up alone.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { manyOfOneKind, runsOfOneCharacter } from './pathological.mjs';
+import { manyOfOneKind, nearDuplicateCatalog, runsOfOneCharacter } from './pathological.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/mcaudit.js');
@@ -228,6 +228,23 @@ try {
   writeFileSync(path.join(many, 'zz-list.md'), `---\ntitle: Many items\n---\n# T\n\n## Competency\n\nThe educator uses wait time.\n\n## Evidence\n\n${items}\n`);
   const l = measure(process.execPath, [BIN, 'audit', many, '--format', 'json', '--max-file-size', '10MB']);
   console.log(`pathological 60,000-item list after 10 offerings: ${fmt(l.wall)} s, peak RSS ${fmt(l.rssMB, 0)} MB`);
+  // 10,000 offerings from one template: copies of one statement, one word changed in each,
+  // and the control, the same shape with no near-duplicates (timed first, the ratios' base).
+  let control = 0;
+  for (const kind of ['distinct', 'copies', 'variants']) {
+    const near = path.join(dir, `near-${kind}`);
+    mkdirSync(near);
+    for (const [name, text] of Object.entries(nearDuplicateCatalog(10000, kind))) writeFileSync(path.join(near, name), text);
+    const out = path.join(dir, `near-${kind}.json`);
+    const m = measure(process.execPath, [BIN, 'audit', near, '--format', `json:${out}`]);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    const groups = report.duplicateGroups.length ? `groups of ${report.duplicateGroups.map((g) => g.size.toLocaleString('en-US')).join(', ')}` : 'no groups';
+    if (kind === 'distinct') control = m.wall;
+    const ratio = kind === 'distinct' ? 'the control' : `${fmt(m.wall / control)}x the control`;
+    console.log(`pathological 10,000 near-duplicate ${kind}: ${fmt(m.wall)} s (${ratio}), peak RSS ${fmt(m.rssMB, 0)} MB, JSON ${fmt(statSync(out).size / 2 ** 20, 0)} MB, ${groups}, ${report.duplicates.length.toLocaleString('en-US')} pairs listed`);
+    rmSync(near, { recursive: true, force: true });
+    rmSync(out, { force: true });
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
