@@ -108,8 +108,33 @@ describe('streaming JSON', () => {
     const plan = await planAudit(['samples'], flags(['json']), io());
     expect(canStream({ ...plan, flags: { ...plan.flags, baseline: 'b.json' } as AuditFlags })).toBe(false);
     expect(canStream({ ...plan, somethingNew: 1 } as typeof plan)).toBe(false);
-    expect(canStream({ ...plan, flags: { ...plan.flags, failOn: 'warning' } as AuditFlags })).toBe(false);
-    expect(canStream({ ...plan, waivers: [{ offering: 'a', rule: 'calibration', reason: 'r', reviewer: 'x', date: '2026-01-01' }] } as unknown as typeof plan)).toBe(false);
+    expect(canStream({ ...plan, flags: { ...plan.flags, strictBaseline: true } as AuditFlags })).toBe(false);
+    // Waivers and the gate's flags stream: each offering keeps what they need of its findings.
+    expect(canStream({ ...plan, flags: { ...plan.flags, failOn: 'warning', maxWarnings: 3 } as AuditFlags })).toBe(true);
+    expect(canStream({ ...plan, waivers: [{ offering: 'a', rule: 'calibration', reason: 'r', reviewer: 'x', date: '2026-01-01' }] } as unknown as typeof plan)).toBe(true);
+  });
+
+  it.each([
+    ['waivers', ['test/fixtures/report', '--waivers', 'test/fixtures/report/waivers.yaml']],
+    ['waivers, one stale, and --fail-on warning', ['test/fixtures/report', 'samples/strong.md', '--waivers', 'test/fixtures/report/waivers.yaml', '--fail-on', 'warning', '--min-decision', 'revise']],
+    ['--max-warnings', ['samples', '--max-warnings', '40', '--min-decision', 'revise']],
+    ['--max-warnings, passing', ['samples/strong.md', '--max-warnings', '100000']],
+    ['--fail-on error', ['samples', 'test/fixtures/hostile', '--fail-on', 'error']],
+  ])('streams %s with the same bytes, exit code and messages as the whole-report path', async (_, args) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-stream-gate-'));
+    try {
+      const s = io();
+      const streamed = await main(['audit', ...args, '--format', `json:${dir}/s.json`], s);
+      // A CSV output as well takes the whole-report path.
+      const w = io();
+      const whole = await main(['audit', ...args, '--format', `json:${dir}/w.json`, '--format', `csv:${dir}/w.csv`], w);
+      expect(readFileSync(`${dir}/s.json`, 'utf8')).toBe(readFileSync(`${dir}/w.json`, 'utf8'));
+      expect(streamed).toBe(whole);
+      expect(s.err).toBe(w.err);
+      expect(s.out).toBe(w.out);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives the same exit code as the whole-report path for each gate', async () => {

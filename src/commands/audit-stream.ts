@@ -14,8 +14,8 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Format } from '../format/index.js';
 import type { Io } from '../io.js';
-import { addToSummary, emptySummary, meetsGate, rubricInfo, ruleInfo, toolInfo, type Report } from '../report.js';
-import type { OfferingReport, Summary } from '../types.js';
+import { addToSummary, emptySummary, rubricInfo, ruleInfo, toolInfo, type Report } from '../report.js';
+import type { Finding, OfferingReport, Summary } from '../types.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
 import { startProgress as makeProgress, type Progress } from '../progress.js';
 import type { AuditPlan } from './audit.js';
@@ -69,11 +69,15 @@ export const STREAM_FLAGS: ReadonlySet<string> = new Set([
   'configDir',
   'include',
   'exclude',
+  // The gate and waivers: each offering keeps what they need of its findings (lightMaker).
+  'failOn',
+  'maxWarnings',
+  'waivers',
 ]);
 export const STREAM_PLAN_FIELDS: ReadonlySet<string> = new Set(['flags', 'targets', 'rubric', 'files', 'ctx', 'waivers']);
 
-/** Flags that change the gate or the findings: not handled by the stream path yet. */
-const WHOLE_REPORT_FLAGS = ['failOn', 'maxWarnings', 'baseline', 'strictBaseline', 'waivers'] as const;
+/** Flags the stream path does not handle: a baseline compares every finding. */
+const WHOLE_REPORT_FLAGS = ['baseline', 'strictBaseline'] as const;
 
 /** Whether every output of the plan can stream, and the plan holds nothing the stream path ignores. */
 export function canStream(plan: AuditPlan): boolean {
@@ -82,7 +86,6 @@ export function canStream(plan: AuditPlan): boolean {
     plan.targets.every((t) => STREAMERS[t.format] !== undefined) &&
     Object.keys(plan.flags).every((k) => STREAM_FLAGS.has(k) || (WHOLE_REPORT_FLAGS as readonly string[]).includes(k)) &&
     WHOLE_REPORT_FLAGS.every((k) => flags[k] === undefined || flags[k] === false) &&
-    plan.waivers.length === 0 &&
     Object.keys(plan).every((k) => STREAM_PLAN_FIELDS.has(k))
   );
 }
@@ -210,13 +213,14 @@ const NONE = Object.freeze([]) as unknown as never[];
 const MAX_SHARED = 1 << 16;
 
 /**
- * Makes what the catalog-wide fields need of an offering (its reference, provider, decision
- * and aspect levels), and nothing else: 100,000 of them stay in memory until the end.
- * Strings are copied so that none is a slice keeping a whole document alive, and what many
- * offerings share is kept once: the display path (the file list holds it already), provider
- * names, aspect levels and the empty lists.
+ * Makes what the catalog-wide fields and the gate need of an offering (its reference,
+ * provider, decision, aspect levels, and with `keep` the findings it needs), and nothing
+ * else: 100,000 of them stay in memory until the end. Strings are copied so that none is a
+ * slice keeping a whole document alive, and what many offerings share is kept once: the
+ * display path (the file list holds it already), provider names, aspect levels, the empty
+ * lists and the kept findings, which hold only rule, severity and whether waived.
  */
-function lightMaker(): (o: OfferingReport, rel: string) => OfferingReport {
+function lightMaker(keep: (f: Finding) => boolean): (o: OfferingReport, rel: string) => OfferingReport {
   const own = (s: string | null) => (s === null ? null : (JSON.parse(JSON.stringify(s)) as string));
   const shared = new Map<string, unknown>();
   const once = <T>(key: string, make: () => T): T => {
@@ -234,7 +238,11 @@ function lightMaker(): (o: OfferingReport, rel: string) => OfferingReport {
         Object.freeze(Object.fromEntries(Object.entries(o.aspects!).map(([k, a]) => [k, LEVELS[a.level]!]))) as unknown as OfferingReport['aspects'],
       );
     const provider = o.provider === null ? null : once(`p${o.provider}`, () => own(o.provider));
-    const r: OfferingReport = { file: o.file === rel ? rel : own(o.file)!, id: own(o.id), title: own(o.title), provider, decision: o.decision, score: null, aspects, findings: NONE, reasons: NONE };
+    const kept = o.findings.filter(keep);
+    const findings = kept.length
+      ? kept.map((f) => once(`f${f.ruleId}\n${f.severity}\n${f.waived === true}`, () => Object.freeze({ ruleId: own(f.ruleId)!, severity: f.severity, waived: f.waived === true }) as Finding))
+      : NONE;
+    const r: OfferingReport = { file: o.file === rel ? rel : own(o.file)!, id: own(o.id), title: own(o.title), provider, decision: o.decision, score: null, aspects, findings, reasons: NONE };
     if (o.index !== undefined) r.index = o.index;
     return r;
   };
@@ -275,7 +283,8 @@ export async function* spooled(fh: FileHandle, offsets: readonly number[], sizes
 }
 
 /**
- * Audit and write every output offering by offering; returns the exit code (as gateExitCode).
+ * Audit and write every output offering by offering; returns the report with light
+ * offerings (lightMaker): what the gate needs.
  *
  * An offering is only complete once the catalog-wide fields are known: a near-duplicate pair
  * names both sides, so the first side is written before the second has been read. When every
@@ -284,7 +293,7 @@ export async function* spooled(fh: FileHandle, offsets: readonly number[], sizes
  * that copy. Otherwise (stdout, a pipe) they wait, rendered, in a temporary file. Either way
  * only what the catalog-wide fields need stays in memory.
  */
-export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
+export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
   const { auditedStream } = await import('../engine/pool.js');
   const { offeringJson } = await import('../format/json.js');
   const { withCatalog } = await import('../catalog.js');
@@ -301,12 +310,16 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
   const spoolFile = async () => path.join((tmpDir ??= await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'))), 'offerings.json');
   let spool: FileHandle | null = null;
   const lights: OfferingReport[] = [];
-  const light = lightMaker();
+  // The gate needs the findings at or above --fail-on and, with --max-warnings, the warnings;
+  // the waivers summary needs the waived ones.
+  const { atOrAbove } = await import('../engine/gate.js');
+  const { failOn, maxWarnings } = plan.flags;
+  const keepFindings = plan.waivers.length > 0 || failOn !== undefined || maxWarnings !== undefined;
+  const light = lightMaker((f) => f.waived === true || atOrAbove(f.severity, failOn) || (maxWarnings !== undefined && f.severity === 'warning'));
   // Where each rendered offering is, in the first output (direct) or the spool.
   const offsets: number[] = [];
   const sizes: number[] = [];
   const collector = catalogCollector(plan);
-  let pass = true;
   let n = 0;
   try {
     let spooledBytes = 0;
@@ -314,7 +327,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
     let pendingBytes = 0;
     if (direct) for (const o of outs) await o.sink.write(o.writer.head(head));
     else spool = await open(await spoolFile(), 'w+');
-    const options = { rubric: plan.rubric, ctx: plan.ctx, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, renderJson: true, concurrency: plan.flags.concurrency };
+    const options = { rubric: plan.rubric, ctx: plan.ctx, waivers: plan.waivers, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, renderJson: true, keepFindings, concurrency: plan.flags.concurrency };
     for await (const { file, source, items } of auditedStream(plan.files, options)) {
       // The same path as the file list's, kept once.
       if (source?.file === file.rel) source.file = file.rel;
@@ -342,14 +355,12 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
         sizes.push(rendered.byteLength);
         lights.push(light(r, file.rel));
         addToSummary(summary, r.decision);
-        if (!meetsGate(r.decision, plan.flags.minDecision)) pass = false;
         n++;
         progress?.offering(r.file);
       }
     }
     if (pending.length) await spool!.writev(pending);
     progress?.done();
-    // canStream() guarantees no waivers here, so this is the same input as the whole-report path.
     const catalog = withCatalog({ ...head, offerings: lights, summary }, await collector.input());
     const patched = catalog.offerings.some((o) => o.duplicates);
     if (!direct || patched) {
@@ -379,10 +390,10 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<number> {
       await o.sink.write(o.writer.tail(summary, n, { generated, sources, waivers, duplicates, duplicateGroups, providers }));
       await o.sink.close();
     }
+    return catalog;
   } finally {
     progress?.done();
     await spool?.close();
     if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
   }
-  return pass ? 0 : 1;
 }

@@ -219,17 +219,13 @@ export function gate(plan: AuditPlan, report: Report): GateResult {
   return evaluateGate(report, policy);
 }
 
-/** The exit code: 0 when the gate passes, else 1. */
-export function gateExitCode(plan: AuditPlan, report: Report): number {
-  return gate(plan, report).exitCode;
-}
-
 export async function runAudit(paths: string[], flags: AuditFlags, io: Io): Promise<number> {
   const plan = await planAudit(paths, flags, io);
-  // When every output can be written offering by offering, nothing is held in memory.
-  if (canStream(plan)) return streamAudit(plan, io);
-  const report = await collectReport(plan, io);
-  await writeReports(plan, report, io);
+  // When every output can be written offering by offering, nothing is held in memory: the
+  // gate then sees each offering's light record (what it needs of the findings).
+  const streamed = canStream(plan);
+  const report = streamed ? await streamAudit(plan, io) : await collectReport(plan, io);
+  if (!streamed) await writeReports(plan, report, io);
   const result = gate(plan, report);
   const stale = report.baseline?.stale ?? [];
   if (stale.length) {

@@ -93,6 +93,8 @@ export interface AuditOptions extends LoadOptions {
    * only the report's catalog fields (no findings or reasons): the streamed JSON path.
    */
   renderJson?: boolean;
+  /** With `renderJson`: pass on each finding's rule, severity and waiver mark (for the gate and waivers). */
+  keepFindings?: boolean;
 }
 
 /** One audited offering, as the audit paths pass it on. */
@@ -102,7 +104,8 @@ export interface Audited {
   competency: string | null;
   /**
    * With `renderJson`: the offering as report JSON, UTF-8 (a worker hands the bytes over
-   * without a copy); `report` then has no findings or reasons.
+   * without a copy); `report` then has no reasons, and no findings but with `keepFindings`
+   * their rule, severity and waiver mark.
    */
   json?: Uint8Array;
 }
@@ -114,6 +117,13 @@ export interface AuditedFile {
   items: Audited[];
 }
 
+/** What the gate and the waivers summary need of a finding. */
+function slimFinding(f: Finding): Finding {
+  const slim = { ruleId: f.ruleId, severity: f.severity } as Finding;
+  if (f.waived) slim.waived = true;
+  return slim;
+}
+
 /** Load one input file and audit every offering in it. Synchronous and pure but for the read. */
 export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' | 'onSource' | 'concurrency'>): AuditedFile {
   let source: SourceFile | null = null;
@@ -122,7 +132,8 @@ export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' |
     const report = auditEntry(e, options.rubric, options.ctx, options.waivers);
     const competency = e.kind === 'offering' ? (e.doc.data.competency ?? null) : null;
     if (!options.renderJson) return { report, competency };
-    return { report: { ...report, findings: [], reasons: [] }, competency, json: offeringBytes(report) };
+    const findings = options.keepFindings ? report.findings.map((f) => slimFinding(f)) : [];
+    return { report: { ...report, findings, reasons: [] }, competency, json: offeringBytes(report) };
   });
   return { source, items };
 }

@@ -39,6 +39,7 @@ export interface WorkerInit {
   maxFileSize?: number;
   waivers: AuditOptions['waivers'];
   renderJson: boolean;
+  keepFindings: boolean;
 }
 
 export interface WorkerRequest {
@@ -84,6 +85,7 @@ export async function* pooled(files: readonly InputFile[], options: AuditOptions
     maxFileSize: options.maxFileSize,
     waivers: options.waivers ?? [],
     renderJson: options.renderJson ?? false,
+    keepFindings: options.keepFindings ?? false,
   };
   const done = new Map<number, AuditedFile[]>();
   let wake: (() => void) | null = null;

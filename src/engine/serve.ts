@@ -10,7 +10,7 @@ import type { WorkerInit, WorkerReply, WorkerRequest } from './pool.js';
 
 export function serveWorker(port: MessagePort, init: WorkerInit): void {
   const rubric = resolveRubric(init.rubric.file, init.rubric.origin, init.rubric.sha256);
-  const options = { rubric, ctx: { now: new Date(init.now) }, maxFileSize: init.maxFileSize, waivers: init.waivers, renderJson: init.renderJson };
+  const options = { rubric, ctx: { now: new Date(init.now) }, maxFileSize: init.maxFileSize, waivers: init.waivers, renderJson: init.renderJson, keepFindings: init.keepFindings };
   port.on('message', (m: WorkerRequest) => {
     let reply: WorkerReply;
     const transfer: ArrayBuffer[] = [];
