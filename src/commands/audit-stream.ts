@@ -295,7 +295,7 @@ export async function* spooled(fh: FileHandle, offsets: readonly number[], sizes
  */
 export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
   const { auditedStream } = await import('../engine/pool.js');
-  const { offeringJson } = await import('../format/json.js');
+  const { offeringJson, withTrailingFields } = await import('../format/json.js');
   const { withCatalog } = await import('../catalog.js');
   const { catalogCollector } = await import('./catalog-input.js');
   const outs = await Promise.all(plan.targets.map(async (t) => ({ writer: await STREAMERS[t.format]!(), sink: await openSink(t.file, io) })));
@@ -377,7 +377,9 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
       for await (const rendered of spooled(spool!, offsets, sizes)) {
         const { duplicates: dups, duplicateGroup } = catalog.offerings[i] ?? {};
         // Duplicates and their group come last in an offering, as withCatalog adds them.
-        const text = dups ? offeringJson({ ...(JSON.parse(rendered.toString('utf8')) as OfferingReport), duplicates: dups, duplicateGroup }) : rendered;
+        const text = dups
+          ? (withTrailingFields(rendered, { duplicates: dups, duplicateGroup }) ?? offeringJson({ ...(JSON.parse(rendered.toString('utf8')) as OfferingReport), duplicates: dups, duplicateGroup }))
+          : rendered;
         for (const o of outs) {
           await o.sink.write(o.writer.before(i));
           await o.sink.write(text);

@@ -48,6 +48,22 @@ function isPlainAscii(s: string): boolean {
 /** One offering as it appears in the report's `offerings` array. */
 export const offeringJson = (o: unknown): string => jsonAt(o, '    ');
 
+const OFFERING_END = '\n    }';
+
+/**
+ * An offering rendered by `offeringJson` (UTF-8) with more fields added at its end: the same
+ * bytes as rendering the offering with them, without parsing it again. Null when `rendered`
+ * does not end as an offering does.
+ */
+export function withTrailingFields(rendered: Uint8Array, fields: Record<string, unknown>): Buffer | null {
+  const b = Buffer.from(rendered.buffer, rendered.byteOffset, rendered.byteLength);
+  const end = b.length - OFFERING_END.length;
+  if (end < 1 || b.toString('latin1', end) !== OFFERING_END) return null;
+  let more = '';
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) more += `,\n      ${JSON.stringify(k)}: ${jsonAt(v, '      ')}`;
+  return Buffer.concat([b.subarray(0, end), Buffer.from(`${more}${OFFERING_END}`, 'utf8')]);
+}
+
 /**
  * `offeringJson(o)` as UTF-8 (see `utf8Bytes`). The text is encoded first and the bytes are
  * searched for what needs escaping: a byte search is much faster than a regex over the text,

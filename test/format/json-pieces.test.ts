@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeJsonText, jsonAt, offeringBytes, offeringJson, utf8Bytes } from '../../src/format/json.js';
+import { escapeJsonText, jsonAt, offeringBytes, offeringJson, utf8Bytes, withTrailingFields } from '../../src/format/json.js';
 
 /** What jsonAt is defined to return: the value's JSON, escaped, each later line indented by `pad`. */
 const reference = (v: unknown, pad: string) => escapeJsonText(JSON.stringify(v, null, 2)).replace(/\n/g, `\n${pad}`);
@@ -44,6 +44,28 @@ describe('offeringBytes', () => {
       }),
       { seed: 20261123, numRuns: 1000 },
     );
+  });
+});
+
+describe('withTrailingFields', () => {
+  it('gives the bytes of the offering rendered with the fields, for random offerings and fields (fixed seed)', () => {
+    const key = fc.string({ minLength: 1 }).filter((k) => k !== '__proto__');
+    fc.assert(
+      fc.property(fc.dictionary(key, fc.jsonValue({ stringUnit: 'binary' }), { minKeys: 1 }), fc.jsonValue({ stringUnit: 'binary' }), fc.integer(), (o, dups, group) => {
+        const fields = { duplicates: dups, duplicateGroup: group };
+        const rest = Object.fromEntries(Object.entries(o).filter(([k]) => !(k in fields)));
+        fc.pre(Object.keys(rest).length > 0);
+        const got = withTrailingFields(offeringBytes(rest), fields);
+        expect(got?.toString('utf8')).toBe(offeringJson({ ...rest, ...fields }));
+      }),
+      { seed: 20261123, numRuns: 300 },
+    );
+  });
+
+  it('leaves out undefined fields, and refuses bytes that do not end as an offering', () => {
+    expect(withTrailingFields(offeringBytes({ a: 1 }), { b: undefined, c: 'x' })?.toString('utf8')).toBe(offeringJson({ a: 1, c: 'x' }));
+    expect(withTrailingFields(utf8Bytes('[1]'), { c: 1 })).toBeNull();
+    expect(withTrailingFields(utf8Bytes('{}'), { c: 1 })).toBeNull();
   });
 });
 
