@@ -157,7 +157,7 @@ export interface OfferingReport {
   reasons: string[];
   /**
    * Possible duplicates in the same catalog, when there are any: every one when the offering
-   * has at most 5 (MAX_PARTNERS), else the 5 most similar found; its group names them all.
+   * has at most 5 (MAX_PARTNERS), else 5 of them, exact copies first; its group names them all.
    */
   duplicates?: DuplicateRef[];
   /** With `duplicates`: the offering's group in the report's `duplicateGroups`. */

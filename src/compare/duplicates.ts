@@ -132,7 +132,8 @@ export interface DuplicatePair {
 
 /**
  * Near-duplicates kept per statement (see `duplicateIndex`): one with this many or fewer
- * keeps them all; one with more keeps this many, and its group names the rest.
+ * keeps them all; one with more keeps this many (its exact copies first), and its group
+ * names the rest.
  */
 export const MAX_PARTNERS = 5;
 
@@ -145,8 +146,8 @@ export interface DuplicatePartner {
 export interface DuplicateResult {
   /**
    * Each statement's kept near-duplicates, sorted by index: all of them when it has at most
-   * MAX_PARTNERS, else the MAX_PARTNERS found with the highest similarity (then lowest index).
-   * Only statements that have near-duplicates.
+   * MAX_PARTNERS, else MAX_PARTNERS of them: exact copies first (lowest index first), then
+   * the most similar of those compared. Only statements that have near-duplicates.
    */
   partners: Map<number, DuplicatePartner[]>;
   /**
@@ -160,6 +161,8 @@ export interface DuplicateResult {
    * sorted ascending; groups are sorted by their first statement. Only groups of two or more.
    */
   groups: number[][];
+  /** Candidate pairs looked at (compared, or found to need no comparison): the work done. */
+  visits: number;
 }
 
 /** Statements added one at a time; `find()` then finds the near-duplicates among them. */
@@ -247,13 +250,18 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
   let memo: { n: number; result: DuplicateResult } | null = null;
 
   /**
-   * Candidates are the runs of statements with equal band hashes, band by band. A pair is
-   * compared once, in the first band it shares. Union-find joins the pairs into groups, and
-   * each statement keeps its best MAX_PARTNERS near-duplicates (highest similarity, then
-   * lowest index). Once two statements are in one group and both have a full list, comparing
-   * them can change nothing, so they are not compared; once that holds for a whole run, the
-   * run is done. So a thousand copies of one statement cost about MAX_PARTNERS comparisons
-   * each, not one with every other copy, and the output grows with the number of statements.
+   * Exact copies are found first (by a hash of each shingle set), and each statement is
+   * offered its first MAX_PARTNERS copies. Then the candidates: the runs of statements with
+   * equal band hashes, band by band. A pair is compared once, in the first band it shares.
+   * Union-find joins the pairs into groups, and each statement keeps MAX_PARTNERS
+   * near-duplicates (a better one replaces the worst kept). Two statements in one group
+   * whose lists are both full are not compared: nothing would change the groups or the
+   * lists of statements with few near-duplicates (a better partner is missed there, the
+   * price of the bound). A run is done once it is one group with every list full; before
+   * that, a member settled in the run's main group looks only at members not settled. So a
+   * catalog of copies, with or without a statement that shares their band but is not a
+   * near-duplicate, costs about MAX_PARTNERS comparisons per statement and per band, not
+   * one with every other, and the output grows with the number of statements.
    */
   const find = (): DuplicateResult => {
     if (memo?.n === n) return memo.result;
@@ -273,14 +281,25 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
       }
       return i;
     };
+    /** Join the groups of a and b; true when they were two. */
+    const join = (a: number, b: number): boolean => {
+      const ra = root(a);
+      const rb = root(b);
+      if (ra === rb) return false;
+      const [big, small] = weight[ra]! >= weight[rb]! ? [ra, rb] : [rb, ra];
+      parent[small] = big;
+      weight[big]! += weight[small]!;
+      return true;
+    };
     // Statement i's best near-duplicates: partner[i * K ..] with similarity partnerSim[i * K ..].
     const partner = new Uint32Array(n * K);
     const partnerSim = new Float64Array(n * K);
     const count = new Uint8Array(n);
-    /** Offer b to a's list; true when this fills the list. */
+    /** Offer b to a's list (no change when b is in it); true when this fills the list. */
     const offer = (a: number, b: number, sim: number): boolean => {
       const base = a * K;
       const c = count[a]!;
+      for (let t = base; t < base + c; t++) if (partner[t] === b) return false;
       if (c < K) {
         partner[base + c] = b;
         partnerSim[base + c] = sim;
@@ -295,6 +314,43 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
       }
       return false;
     };
+    // Exact copies first: each statement is offered the first others with the same shingle
+    // set (similarity 1), so one with copies keeps them, whatever the bands compare later.
+    const sameSet = (a: number, b: number): boolean => {
+      const len = starts[a + 1]! - starts[a]!;
+      if (starts[b + 1]! - starts[b]! !== len) return false;
+      for (let t = 0; t < len; t++) if (pool[starts[a]! + t] !== pool[starts[b]! + t]) return false;
+      return true;
+    };
+    const setHash = new Uint32Array(n);
+    for (const i of active) {
+      let h = 0x811c9dc5;
+      for (let p = starts[i]!; p < starts[i + 1]!; p++) h = Math.imul(h ^ pool[p]!, 0x01000193);
+      setHash[i] = mix(h);
+    }
+    const byHash = Array.from(active).sort((x, y) => setHash[x]! - setHash[y]! || x - y);
+    for (let s = 0; s < m; ) {
+      let e = s + 1;
+      while (e < m && setHash[byHash[e]!] === setHash[byHash[s]!]) e++;
+      // Equal hashes: classes of equal sets (a hash collision splits them), members ascending.
+      let rest = e - s > 1 ? byHash.slice(s, e) : [];
+      while (rest.length > 1) {
+        const first = rest[0]!;
+        const copies = rest.filter((i) => sameSet(first, i));
+        rest = rest.filter((i) => !sameSet(first, i));
+        for (let u = 0; u < copies.length && copies.length > 1; u++) {
+          join(copies[u]!, first);
+          let given = 0;
+          for (let v = 0; v < copies.length && given < K; v++) {
+            if (v === u) continue;
+            offer(copies[u]!, copies[v]!, 1);
+            given++;
+          }
+        }
+      }
+      s = e;
+    }
+    let visits = 0;
     // Roots seen in the current run: stamp[root] === run number.
     const stamp = new Uint32Array(n);
     let runNo = 0;
@@ -335,43 +391,52 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
         }
         // Whether the run's band values are really equal is checked once, when a pair first needs it.
         let uniform: boolean | undefined;
+        /** Compare order[x] and order[y] (x < y) unless nothing can come of it. */
+        const compare = (x: number, y: number) => {
+          visits++;
+          const a = order[x]!;
+          const b = order[y]!;
+          if (count[a] === K && count[b] === K && root(a) === root(b)) return;
+          const aBand = a * bands;
+          const bBand = b * bands;
+          // Each pair once: in the first band where its band hashes are equal.
+          for (let j = 0; j < k; j++) if (H[aBand + j] === H[bBand + j]) return;
+          const sim = jaccardAtLeast(pool, starts[a]!, starts[a + 1]!, pool, starts[b]!, starts[b + 1]!, threshold);
+          if (sim < threshold) return;
+          // Identical sets share every band; otherwise make sure a band really matches.
+          if (sim !== 1 && !(uniform ??= uniformRun(order, s, e, k))) {
+            let shared = false;
+            for (let j = k; j < bands && !shared; j++) shared = H[aBand + j] === H[bBand + j] && sameBand(a, b, j);
+            if (!shared) return;
+          }
+          if (join(a, b)) groups--;
+          const rounded = Math.floor(sim * 100) / 100;
+          if (offer(a, b, rounded)) open--;
+          if (offer(b, a, rounded)) open--;
+        };
+        // A member is settled when its list is full and it is in the group of the run's first
+        // full member (main). A settled member needs comparing only with later members that are
+        // not settled: `live`, their positions, kept ascending and pruned as members settle, so
+        // that one member that never settles (a statement that shares the band but is not a
+        // near-duplicate) does not make every settled member walk the whole run.
+        let main = -1;
+        let live: number[] | null = null;
+        const settled = (i: number) => count[i] === K && root(i) === root(main);
         for (let x = s; x < e - 1 && (groups > 1 || open > 0); x++) {
           const a = order[x]!;
-          const aBand = a * bands;
-          const a0 = starts[a]!;
-          const a1 = starts[a + 1]!;
-          for (let y = x + 1; y < e; y++) {
-            const b = order[y]!;
-            if (count[a] === K && count[b] === K && root(a) === root(b)) continue;
-            const bBand = b * bands;
-            // Each pair once: in the first band where its band hashes are equal.
-            let earlier = false;
-            for (let j = 0; j < k; j++) {
-              if (H[aBand + j] === H[bBand + j]) {
-                earlier = true;
-                break;
-              }
+          if (main < 0 && count[a] === K) main = a;
+          if (main >= 0 && settled(a)) {
+            if (!live) {
+              live = [];
+              for (let y = x + 1; y < e; y++) if (!settled(order[y]!)) live.push(y);
+            } else {
+              let w = 0;
+              for (const y of live) if (y > x && !settled(order[y]!)) live[w++] = y;
+              live.length = w;
             }
-            if (earlier) continue;
-            const sim = jaccardAtLeast(pool, a0, a1, pool, starts[b]!, starts[b + 1]!, threshold);
-            if (sim < threshold) continue;
-            // Identical sets share every band; otherwise make sure a band really matches.
-            if (sim !== 1 && !(uniform ??= uniformRun(order, s, e, k))) {
-              let shared = false;
-              for (let j = k; j < bands && !shared; j++) shared = H[aBand + j] === H[bBand + j] && sameBand(a, b, j);
-              if (!shared) continue;
-            }
-            const ra = root(a);
-            const rb = root(b);
-            if (ra !== rb) {
-              const [big, small] = weight[ra]! >= weight[rb]! ? [ra, rb] : [rb, ra];
-              parent[small] = big;
-              weight[big]! += weight[small]!;
-              groups--;
-            }
-            const rounded = Math.floor(sim * 100) / 100;
-            if (offer(a, b, rounded)) open--;
-            if (offer(b, a, rounded)) open--;
+            for (const y of live) compare(x, y);
+          } else {
+            for (let y = x + 1; y < e; y++) compare(x, y);
           }
         }
         s = e;
@@ -405,7 +470,7 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
       }
       g.push(i);
     }
-    memo = { n, result: { partners, pairs, groups } };
+    memo = { n, result: { partners, pairs, groups, visits } };
     return memo.result;
 
     /** Is b in a's kept list? */

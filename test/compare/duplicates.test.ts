@@ -224,6 +224,36 @@ describe('duplicateIndex', () => {
     expect(agreesWith(reference(texts, 0.8), nearDuplicates(texts, 0.8), texts.length)).toBe(texts.length);
   });
 
+  it('keeps exact copies, whatever else fills the list first', () => {
+    const texts = [1, 2, 3, 4, 5].map((i) => `${BASE} x${i}`);
+    texts.push(BASE, BASE);
+    const { partners } = nearDuplicates(texts, 0.8);
+    expect(partners.get(5)).toContainEqual({ index: 6, similarity: 1 });
+    expect(partners.get(6)).toContainEqual({ index: 5, similarity: 1 });
+  });
+
+  it('does work linear in the number of copies, also with one statement in their band that is not a near-duplicate', () => {
+    // The outsider shares bands with the copies (a clause added) but is below the threshold.
+    const outsider = `${BASE} and then the class discusses the results together`;
+    const visits = (n: number, extra: boolean) => {
+      const texts = Array<string>(n).fill(BASE);
+      if (extra) texts.push(outsider);
+      const found = nearDuplicates(texts, 0.8);
+      expect(found.groups).toEqual([Array.from({ length: n }, (_, i) => i)]);
+      return found.visits;
+    };
+    expect(jaccard(shingles(BASE), shingles(outsider))).toBeGreaterThan(0.6);
+    expect(jaccard(shingles(BASE), shingles(outsider))).toBeLessThan(0.8);
+    for (const extra of [false, true]) {
+      const small = visits(2000, extra);
+      const large = visits(8000, extra);
+      // Four times the copies, at most about four times the work (every pair would be sixteen).
+      expect(large).toBeLessThanOrEqual(4.5 * small + 100);
+      expect(large).toBeLessThan(8000 * 40);
+      if (extra) expect(large).toBeGreaterThan(0);
+    }
+  });
+
   it('keeps a group of copies to about MAX_PARTNERS pairs each, and still names the whole group', () => {
     const copies = Array.from({ length: 2000 }, (_, i) => (i % 500 === 7 ? sentence(12) : BASE));
     const found = nearDuplicates(copies, 0.8);
