@@ -12,10 +12,34 @@ export function waiverMatches(w: Waiver, file: string, id: string | null | undef
   return w.offering === file || (id !== null && id !== undefined && w.offering === id);
 }
 
-/** The waivers for one offering, by rule id (the first entry for a rule wins). */
+/** Each waivers list's positions by the offering they name, made once per list. */
+const byOffering = new WeakMap<readonly Waiver[], Map<string, number[]>>();
+
+function positionsByOffering(waivers: readonly Waiver[]): Map<string, number[]> {
+  let index = byOffering.get(waivers);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < waivers.length; i++) {
+      const list = index.get(waivers[i]!.offering);
+      if (list) list.push(i);
+      else index.set(waivers[i]!.offering, [i]);
+    }
+    byOffering.set(waivers, index);
+  }
+  return index;
+}
+
+/**
+ * The waivers for one offering, by rule id (the first entry for a rule wins). Looked up by
+ * file and id, so a catalog costs time in proportion to its offerings plus its waivers.
+ */
 export function waiversFor(waivers: readonly Waiver[], file: string, id: string | null | undefined): Map<string, Waiver> {
+  const index = positionsByOffering(waivers);
+  const byFile = index.get(file) ?? [];
+  const byId = id !== null && id !== undefined && id !== file ? (index.get(id) ?? []) : [];
+  const positions = byId.length ? [...byFile, ...byId].sort((a, b) => a - b) : byFile;
   const out = new Map<string, Waiver>();
-  for (const w of waivers) if (waiverMatches(w, file, id) && !out.has(w.rule)) out.set(w.rule, w);
+  for (const i of positions) if (!out.has(waivers[i]!.rule)) out.set(waivers[i]!.rule, waivers[i]!);
   return out;
 }
 
@@ -50,5 +74,19 @@ export function applyWaivers(outcomes: readonly RuleOutcome[], byRule: ReadonlyM
 
 /** Waivers that matched no finding: their offering is not in the report, or the rule found nothing there. */
 export function staleWaivers(waivers: readonly Waiver[], offerings: readonly OfferingReport[]): Waiver[] {
-  return waivers.filter((w) => !offerings.some((o) => waiverMatches(w, o.file, o.id) && o.findings.some((f) => f.waived && f.ruleId === w.rule)));
+  // The rules with a waived finding, by the offering's file and by its id (as waiverMatches).
+  const used = new Map<string, Set<string>>();
+  const add = (key: string, rule: string) => {
+    const rules = used.get(key);
+    if (rules) rules.add(rule);
+    else used.set(key, new Set([rule]));
+  };
+  for (const o of offerings) {
+    for (const f of o.findings) {
+      if (!f.waived) continue;
+      add(o.file, f.ruleId);
+      if (o.id !== null && o.id !== undefined) add(o.id, f.ruleId);
+    }
+  }
+  return waivers.filter((w) => !used.get(w.offering)?.has(w.rule));
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditEntry } from '../../src/engine/audit.js';
-import { staleWaivers } from '../../src/engine/waivers.js';
+import fc from 'fast-check';
+import { staleWaivers, waiverMatches, waiversFor } from '../../src/engine/waivers.js';
+import type { OfferingReport } from '../../src/types.js';
 import { loadText } from '../../src/load/file.js';
 import { parseWaivers, WaiversError, type Waiver } from '../../src/load/waivers.js';
 import { loadRubric } from '../../src/rubric/load.js';
@@ -91,5 +93,37 @@ describe('waivers in the engine', () => {
     const unknownOffering = waiver('rubric-present', 'gone.md');
     const report = audit([used, unknownRule, unknownOffering]);
     expect(staleWaivers([used, unknownRule, unknownOffering], [report])).toEqual([unknownRule, unknownOffering]);
+  });
+});
+
+describe('waiver look-ups by index', () => {
+  // Few names, so that files, ids and waivers collide often; an id may equal a file.
+  const name = fc.constantFrom<string>('a.md', 'b.md', 'A-1', 'B-2', 'x');
+  const rule = fc.constantFrom<string>('r1', 'r2', 'r3');
+  const waiver: fc.Arbitrary<Waiver> = fc.record({ offering: name, rule, reason: fc.constant('r'), reviewer: fc.constant('x'), date: fc.constant('2026-01-01') });
+  const offering = fc.record({ file: name, id: fc.option(name), waived: fc.array(fc.tuple(rule, fc.boolean()), { maxLength: 4 }) });
+
+  it('finds the same waivers as testing each one (waiverMatches), first entry per rule (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.array(waiver, { maxLength: 12 }), name, fc.option(name), (waivers, file, id) => {
+        const expected = new Map<string, Waiver>();
+        for (const w of waivers) if (waiverMatches(w, file, id) && !expected.has(w.rule)) expected.set(w.rule, w);
+        const got = waiversFor(waivers, file, id);
+        expect([...got.entries()]).toEqual([...expected.entries()].sort(([, a], [, b]) => waivers.indexOf(a) - waivers.indexOf(b)));
+        expect(new Set(got.values())).toEqual(new Set(expected.values()));
+      }),
+      { seed: 20261123, numRuns: 400 },
+    );
+  });
+
+  it('finds the same stale waivers as testing each against every offering (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.array(waiver, { maxLength: 12 }), fc.array(offering, { maxLength: 6 }), (waivers, specs) => {
+        const offerings = specs.map((o) => ({ file: o.file, id: o.id, findings: o.waived.map(([ruleId, waived]) => ({ ruleId, waived })) }) as unknown as OfferingReport);
+        const expected = waivers.filter((w) => !offerings.some((o) => waiverMatches(w, o.file, o.id) && o.findings.some((f) => f.waived && f.ruleId === w.rule)));
+        expect(staleWaivers(waivers, offerings)).toEqual(expected);
+      }),
+      { seed: 20261123, numRuns: 400 },
+    );
   });
 });
