@@ -303,6 +303,10 @@ describe('hostile inputs generated at test time', () => {
       const csvRows = readFileSync(f('csv'), 'utf8').trimEnd().split('\r\n').slice(1);
       expect(csvRows).toHaveLength(n);
       for (const row of csvRows) expect(row).toMatch(/; duplicate group 1 has 1,500 offerings"$/);
+      // CSV alone streams, to the same bytes.
+      const streamed = await main(['audit', 'near-copies', '--format', `csv:${f('streamed.csv')}`], { stdout: () => {}, stderr: () => {}, cwd: gen, env: {}, stdoutIsTTY: false, stderrIsTTY: false });
+      expect(streamed).toBe(code);
+      expect(readFileSync(f('streamed.csv'), 'utf8')).toBe(readFileSync(f('csv'), 'utf8'));
       const html = readFileSync(f('html'), 'utf8');
       expect(html.match(/<tr id="dup-\d+">/g)).toEqual(['<tr id="dup-1">']);
       expect(html.split('<a href="#dup-1">duplicate group 1</a> has 1,500 offerings')).toHaveLength(n + 1);

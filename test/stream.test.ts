@@ -10,6 +10,7 @@ import { withoutGateLines } from './cli-run.js';
 import { describe, expect, it } from 'vitest';
 import { canStream, spooled, STREAMERS } from '../src/commands/audit-stream.js';
 import { collectReport, planAudit, type AuditFlags } from '../src/commands/audit.js';
+import { csv } from '../src/format/csv.js';
 import { json } from '../src/format/json.js';
 import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
@@ -54,6 +55,28 @@ describe('streaming JSON', () => {
     expect(readFileSync(path.join(dir, 's.json'), 'utf8')).toBe(file);
     expect(code2).toBe(code);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([['samples'], ['test/fixtures/hostile'], ['test/fixtures/report']])('%s: streamed CSV, alone or beside JSON, is byte-for-byte the csv formatter output', async (p) => {
+    const plan = await planAudit([p], flags(['csv']), io());
+    expect(canStream(plan)).toBe(true);
+    const report = await collectReport(plan);
+    const a = io();
+    const code = await main(['audit', p, '--format', 'csv'], a);
+    expect(a.out).toBe(csv(report, { color: false }));
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-stream-csv-'));
+    try {
+      const b = io();
+      const code2 = await main(['audit', p, '--format', `csv:${dir}/r.csv`, '--format', `json:${dir}/r.json`], b);
+      // As UTF-8 in a file (a lone surrogate in a title is written as U+FFFD).
+      const asFile = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+      expect(readFileSync(`${dir}/r.csv`, 'utf8')).toBe(asFile(a.out));
+      expect(readFileSync(`${dir}/r.json`, 'utf8')).toBe(asFile(json(report, { color: false })));
+      expect(code2).toBe(code);
+      expect(b.err).toBe(a.err);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads spooled pieces back at their offsets, skipping what lies between, whatever their size', async () => {
@@ -125,9 +148,9 @@ describe('streaming JSON', () => {
     try {
       const s = io();
       const streamed = await main(['audit', ...args, '--format', `json:${dir}/s.json`], s);
-      // A CSV output as well takes the whole-report path.
+      // A Markdown output as well takes the whole-report path.
       const w = io();
-      const whole = await main(['audit', ...args, '--format', `json:${dir}/w.json`, '--format', `csv:${dir}/w.csv`], w);
+      const whole = await main(['audit', ...args, '--format', `json:${dir}/w.json`, '--format', `markdown:${dir}/w.md`], w);
       expect(readFileSync(`${dir}/s.json`, 'utf8')).toBe(readFileSync(`${dir}/w.json`, 'utf8'));
       expect(streamed).toBe(whole);
       expect(s.err).toBe(w.err);

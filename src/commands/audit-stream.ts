@@ -23,8 +23,14 @@ import type { AuditPlan } from './audit.js';
 /** Writes one output in pieces: a head, each offering, then the tail with the summary. */
 export interface StreamWriter {
   head(report: Omit<Report, 'offerings' | 'summary'>): string;
-  /** What goes before the offering at `index`, which was rendered (UTF-8) by `offeringJson` where it was audited. */
+  /** What goes before the offering at `index`. */
   before(index: number): string;
+  /**
+   * The offering itself, from its report JSON (UTF-8, as `offeringJson` renders it, with
+   * the near-duplicate fields when it has any); `catalog` is the report with light
+   * offerings and every catalog-wide field.
+   */
+  offering(json: Uint8Array, catalog: Report): Uint8Array | string;
   /** The summary, then the catalog-wide fields in report order (generated, sources, …). */
   tail(summary: Summary, count: number, catalog: Record<string, unknown>): string;
 }
@@ -35,6 +41,7 @@ async function jsonWriter(): Promise<StreamWriter> {
   return {
     head: (r) => `{\n  "tool": ${j(r.tool, '  ')},\n  "rubric": ${j(r.rubric, '  ')},\n  "rules": ${j(r.rules, '  ')},\n  "offerings": [`,
     before: (i) => `${i === 0 ? '' : ','}\n    `,
+    offering: (json) => json,
     tail: (s, n, catalog) =>
       `${n === 0 ? ']' : '\n  ]'},\n  "summary": ${j(s, '  ')}` +
       Object.entries(catalog)
@@ -45,8 +52,23 @@ async function jsonWriter(): Promise<StreamWriter> {
   };
 }
 
-/** Formats that can stream, and how. Only these take the streaming path. */
-export const STREAMERS: Partial<Record<Format, () => Promise<StreamWriter>>> = { json: jsonWriter };
+/** CSV, written so that the bytes equal `csv(report)`: the header, then a row per offering. */
+async function csvWriter(): Promise<StreamWriter> {
+  const { CSV_COLUMNS, csvOfferingRow } = await import('../format/csv.js');
+  const { csvRow } = await import('../format/escape.js');
+  return {
+    head: () => csvRow(CSV_COLUMNS),
+    before: () => '',
+    offering: (json, catalog) => csvOfferingRow(catalog, JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as OfferingReport),
+    tail: () => '',
+  };
+}
+
+/**
+ * Formats that can stream, and how. Only these take the streaming path. JSON goes straight
+ * into its files; any other streamed format is written from the spool at the end.
+ */
+export const STREAMERS: Partial<Record<Format, () => Promise<StreamWriter>>> = { json: jsonWriter, csv: csvWriter };
 
 /**
  * Flags and plan fields the streaming path honours. A flag or plan field it does not know
@@ -304,7 +326,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
   const progress = startProgress(plan, io);
   // Every output a regular file: offerings go straight in (the first output's offsets are kept).
   const files = outs.map((o) => o.sink.file);
-  const direct = files.every((f) => f !== null);
+  const direct = files.every((f) => f !== null) && plan.targets.every((t) => t.format === 'json');
   // The spool's folder is made only when a spool is needed (most runs to files need none).
   let tmpDir: string | null = null;
   const spoolFile = async () => path.join((tmpDir ??= await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'))), 'offerings.json');
@@ -382,7 +404,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
           : rendered;
         for (const o of outs) {
           await o.sink.write(o.writer.before(i));
-          await o.sink.write(text);
+          await o.sink.write(o.writer.offering(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, catalog));
         }
         i++;
       }

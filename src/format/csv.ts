@@ -2,7 +2,8 @@
  * CSV for a reviewer's spreadsheet: one row per offering (RFC 4180, CRLF, a header row).
  * Cells a spreadsheet would run as a formula are neutralised (src/format/escape.ts).
  */
-import { ASPECT_IDS } from '../types.js';
+import type { Report } from '../report.js';
+import { ASPECT_IDS, type OfferingReport } from '../types.js';
 import { csvRow } from './escape.js';
 import type { Formatter } from './types.js';
 import { counts, duplicateLabels } from './view.js';
@@ -23,25 +24,28 @@ export const CSV_COLUMNS = [
   'possible_duplicates',
 ] as const;
 
+/** One offering's CSV row; `report` gives its near-duplicate group (for the note). */
+export function csvOfferingRow(report: Pick<Report, 'duplicateGroups'>, o: OfferingReport): string {
+  const c = counts(o);
+  return csvRow([
+    o.file,
+    o.index ?? null,
+    o.id,
+    o.title,
+    o.provider,
+    o.decision,
+    o.score,
+    ...ASPECT_IDS.map((a) => (o.aspects ? o.aspects[a].level : null)),
+    c.errors,
+    c.warnings,
+    o.reasons[0] ?? null,
+    c.waived,
+    duplicateLabels(report, o).join('; ') || null,
+  ]);
+}
+
 export const csv: Formatter = (report) => {
   let out = csvRow(CSV_COLUMNS);
-  for (const o of report.offerings) {
-    const c = counts(o);
-    out += csvRow([
-      o.file,
-      o.index ?? null,
-      o.id,
-      o.title,
-      o.provider,
-      o.decision,
-      o.score,
-      ...ASPECT_IDS.map((a) => (o.aspects ? o.aspects[a].level : null)),
-      c.errors,
-      c.warnings,
-      o.reasons[0] ?? null,
-      c.waived,
-      duplicateLabels(report, o).join('; ') || null,
-    ]);
-  }
+  for (const o of report.offerings) out += csvOfferingRow(report, o);
   return out;
 };

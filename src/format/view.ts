@@ -58,7 +58,7 @@ export interface DuplicatesView {
 }
 
 /** What the filed formats show of an offering's near-duplicates; null when it has none. */
-export function duplicatesView(report: Report, o: OfferingReport): DuplicatesView | null {
+export function duplicatesView(report: Pick<Report, 'duplicateGroups'>, o: OfferingReport): DuplicatesView | null {
   const shown = o.duplicates ?? [];
   if (!shown.length) return null;
   const group = o.duplicateGroup === undefined ? undefined : report.duplicateGroups?.[o.duplicateGroup - 1];
@@ -79,7 +79,7 @@ export function similarityRange(g: DuplicateGroupReport): string {
 }
 
 /** The duplicates of an offering as short labels (id, else file), then the note when some are not shown. */
-export function duplicateLabels(report: Report, o: OfferingReport): string[] {
+export function duplicateLabels(report: Pick<Report, 'duplicateGroups'>, o: OfferingReport): string[] {
   const v = duplicatesView(report, o);
   if (!v) return [];
   const note = duplicatesNote(v);
