@@ -173,8 +173,6 @@ export interface DuplicateIndex {
   readonly size: number;
   /** Near-duplicate pairs and groups (computed once per size). */
   find(): DuplicateResult;
-  /** `find().pairs`. */
-  pairs(): DuplicatePair[];
 }
 
 /** A typed array at least `need` long holding `old`'s contents (growing by half). */
@@ -295,11 +293,16 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
     const partner = new Uint32Array(n * K);
     const partnerSim = new Float64Array(n * K);
     const count = new Uint8Array(n);
+    /** Is b in a's kept list? */
+    const keeps = (a: number, b: number): boolean => {
+      for (let t = a * K; t < a * K + count[a]!; t++) if (partner[t] === b) return true;
+      return false;
+    };
     /** Offer b to a's list (no change when b is in it); true when this fills the list. */
     const offer = (a: number, b: number, sim: number): boolean => {
+      if (keeps(a, b)) return false;
       const base = a * K;
       const c = count[a]!;
-      for (let t = base; t < base + c; t++) if (partner[t] === b) return false;
       if (c < K) {
         partner[base + c] = b;
         partnerSim[base + c] = sim;
@@ -336,9 +339,12 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
       let rest = e - s > 1 ? byHash.slice(s, e) : [];
       while (rest.length > 1) {
         const first = rest[0]!;
-        const copies = rest.filter((i) => sameSet(first, i));
-        rest = rest.filter((i) => !sameSet(first, i));
-        for (let u = 0; u < copies.length && copies.length > 1; u++) {
+        const copies: number[] = [];
+        const others: number[] = [];
+        for (const i of rest) (sameSet(first, i) ? copies : others).push(i);
+        rest = others;
+        if (copies.length < 2) continue;
+        for (let u = 0; u < copies.length; u++) {
           join(copies[u]!, first);
           let given = 0;
           for (let v = 0; v < copies.length && given < K; v++) {
@@ -450,11 +456,10 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
       const kept: DuplicatePartner[] = [];
       for (let t = a * K; t < a * K + count[a]!; t++) kept.push({ index: partner[t]!, similarity: partnerSim[t]! });
       partners.set(a, kept.sort((x, y) => x.index - y.index));
-      for (let t = a * K; t < a * K + count[a]!; t++) {
-        const b = partner[t]!;
-        // A pair kept in both lists is taken from the lower index's; one kept only in b's list from there.
-        if (b > a) pairs.push({ a, b, similarity: partnerSim[t]! });
-        else if (!listed(b, a)) pairs.push({ a: b, b: a, similarity: partnerSim[t]! });
+      for (const { index: b, similarity } of kept) {
+        // A pair kept in both lists is taken from the lower index's; one kept only in a's list from here.
+        if (b > a) pairs.push({ a, b, similarity });
+        else if (!keeps(b, a)) pairs.push({ a: b, b: a, similarity });
       }
     }
     pairs.sort((p, q) => p.a - q.a || p.b - q.b);
@@ -472,12 +477,6 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
     }
     memo = { n, result: { partners, pairs, groups, visits } };
     return memo.result;
-
-    /** Is b in a's kept list? */
-    function listed(a: number, b: number): boolean {
-      for (let t = a * K; t < a * K + count[a]!; t++) if (partner[t] === b) return true;
-      return false;
-    }
   };
 
   return {
@@ -499,7 +498,6 @@ export function duplicateIndex(threshold: number): DuplicateIndex {
       n++;
     },
     find,
-    pairs: () => find().pairs,
   };
 }
 

@@ -276,7 +276,7 @@ describe('duplicateIndex', () => {
     const index = duplicateIndex(0.8);
     for (const t of texts) index.add(t);
     expect(index.size).toBe(texts.length);
-    expect(index.pairs()).toEqual(findDuplicates(texts, 0.8));
-    expect(index.pairs()).toEqual(index.pairs());
+    expect(index.find().pairs).toEqual(findDuplicates(texts, 0.8));
+    expect(index.find()).toBe(index.find());
   });
 });
