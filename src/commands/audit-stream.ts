@@ -310,14 +310,15 @@ export async function* spooled(fh: FileHandle, offsets: readonly number[], sizes
  *
  * An offering is only complete once the catalog-wide fields are known: a near-duplicate pair
  * names both sides, so the first side is written before the second has been read. When every
- * output is a regular file, offerings go straight into the files; in the rare catalog with
- * near-duplicates the first file is then copied aside and every output written again from
- * that copy. Otherwise (stdout, a pipe) they wait, rendered, in a temporary file. Either way
- * only what the catalog-wide fields need stays in memory.
+ * output is a regular JSON file, offerings go straight into the files; in the rare catalog
+ * with near-duplicates the first file is then copied aside and every output written again
+ * from that copy. Otherwise (stdout, a pipe, CSV) they wait, rendered as JSON, in a
+ * temporary file, and each writer makes its output from there. Either way only what the
+ * catalog-wide fields need stays in memory.
  */
 export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
   const { auditedStream } = await import('../engine/pool.js');
-  const { offeringJson, withTrailingFields } = await import('../format/json.js');
+  const { withTrailingFields } = await import('../format/json.js');
   const { withCatalog } = await import('../catalog.js');
   const { catalogCollector } = await import('./catalog-input.js');
   const outs = await Promise.all(plan.targets.map(async (t) => ({ writer: await STREAMERS[t.format]!(), sink: await openSink(t.file, io) })));
@@ -399,12 +400,10 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
       for await (const rendered of spooled(spool!, offsets, sizes)) {
         const { duplicates: dups, duplicateGroup } = catalog.offerings[i] ?? {};
         // Duplicates and their group come last in an offering, as withCatalog adds them.
-        const text = dups
-          ? (withTrailingFields(rendered, { duplicates: dups, duplicateGroup }) ?? offeringJson({ ...(JSON.parse(rendered.toString('utf8')) as OfferingReport), duplicates: dups, duplicateGroup }))
-          : rendered;
+        const json = dups ? withTrailingFields(rendered, { duplicates: dups, duplicateGroup }) : rendered;
         for (const o of outs) {
           await o.sink.write(o.writer.before(i));
-          await o.sink.write(o.writer.offering(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, catalog));
+          await o.sink.write(o.writer.offering(json, catalog));
         }
         i++;
       }

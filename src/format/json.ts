@@ -51,14 +51,14 @@ export const offeringJson = (o: unknown): string => jsonAt(o, '    ');
 const OFFERING_END = '\n    }';
 
 /**
- * An offering rendered by `offeringJson` (UTF-8) with more fields added at its end: the same
- * bytes as rendering the offering with them, without parsing it again. Null when `rendered`
- * does not end as an offering does.
+ * An offering rendered by `offeringJson` (UTF-8; an object with at least one field) with
+ * more fields added at its end: the same bytes as rendering the offering with them, without
+ * parsing it again. Throws when `rendered` does not end as such an offering does.
  */
-export function withTrailingFields(rendered: Uint8Array, fields: Record<string, unknown>): Buffer | null {
+export function withTrailingFields(rendered: Uint8Array, fields: Record<string, unknown>): Buffer {
   const b = Buffer.from(rendered.buffer, rendered.byteOffset, rendered.byteLength);
   const end = b.length - OFFERING_END.length;
-  if (end < 1 || b.toString('latin1', end) !== OFFERING_END) return null;
+  if (end < 1 || b.toString('latin1', end) !== OFFERING_END) throw new Error('withTrailingFields: not a rendered offering with fields');
   let more = '';
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) more += `,\n      ${JSON.stringify(k)}: ${jsonAt(v, '      ')}`;
   return Buffer.concat([b.subarray(0, end), Buffer.from(`${more}${OFFERING_END}`, 'utf8')]);

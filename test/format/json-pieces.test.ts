@@ -56,16 +56,16 @@ describe('withTrailingFields', () => {
         const rest = Object.fromEntries(Object.entries(o).filter(([k]) => !(k in fields)));
         fc.pre(Object.keys(rest).length > 0);
         const got = withTrailingFields(offeringBytes(rest), fields);
-        expect(got?.toString('utf8')).toBe(offeringJson({ ...rest, ...fields }));
+        expect(got.toString('utf8')).toBe(offeringJson({ ...rest, ...fields }));
       }),
       { seed: 20261123, numRuns: 300 },
     );
   });
 
   it('leaves out undefined fields, and refuses bytes that do not end as an offering', () => {
-    expect(withTrailingFields(offeringBytes({ a: 1 }), { b: undefined, c: 'x' })?.toString('utf8')).toBe(offeringJson({ a: 1, c: 'x' }));
-    expect(withTrailingFields(utf8Bytes('[1]'), { c: 1 })).toBeNull();
-    expect(withTrailingFields(utf8Bytes('{}'), { c: 1 })).toBeNull();
+    expect(withTrailingFields(offeringBytes({ a: 1 }), { b: undefined, c: 'x' }).toString('utf8')).toBe(offeringJson({ a: 1, c: 'x' }));
+    expect(() => withTrailingFields(utf8Bytes('[1]'), { c: 1 })).toThrow(/not a rendered offering/);
+    expect(() => withTrailingFields(utf8Bytes('{}'), { c: 1 })).toThrow(/not a rendered offering/);
   });
 });
 
