@@ -7,11 +7,6 @@ import type { Waiver } from '../load/waivers.js';
 import type { Finding, OfferingReport, WaiverNote } from '../types.js';
 import type { RuleOutcome } from './run.js';
 
-/** Whether a waiver names this offering, by id or by file path. */
-export function waiverMatches(w: Waiver, file: string, id: string | null | undefined): boolean {
-  return w.offering === file || (id !== null && id !== undefined && w.offering === id);
-}
-
 /** Each waivers list's positions by the offering they name, made once per list. */
 const byOffering = new WeakMap<readonly Waiver[], Map<string, number[]>>();
 
@@ -30,8 +25,9 @@ function positionsByOffering(waivers: readonly Waiver[]): Map<string, number[]> 
 }
 
 /**
- * The waivers for one offering, by rule id (the first entry for a rule wins). Looked up by
- * file and id, so a catalog costs time in proportion to its offerings plus its waivers.
+ * The waivers for one offering, by rule id (the first entry for a rule wins). A waiver names
+ * an offering by its file path or its id. Looked up by both, so a catalog costs time in
+ * proportion to its offerings plus its waivers.
  */
 export function waiversFor(waivers: readonly Waiver[], file: string, id: string | null | undefined): Map<string, Waiver> {
   const index = positionsByOffering(waivers);
@@ -74,7 +70,7 @@ export function applyWaivers(outcomes: readonly RuleOutcome[], byRule: ReadonlyM
 
 /** Waivers that matched no finding: their offering is not in the report, or the rule found nothing there. */
 export function staleWaivers(waivers: readonly Waiver[], offerings: readonly OfferingReport[]): Waiver[] {
-  // The rules with a waived finding, by the offering's file and by its id (as waiverMatches).
+  // The rules with a waived finding, by the offering's file and by its id (either names it).
   const used = new Map<string, Set<string>>();
   const add = (key: string, rule: string) => {
     const rules = used.get(key);

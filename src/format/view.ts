@@ -78,7 +78,7 @@ export function similarityRange(g: DuplicateGroupReport): string {
   return g.similarity.min === g.similarity.max ? g.similarity.min.toFixed(2) : `${g.similarity.min.toFixed(2)}–${g.similarity.max.toFixed(2)}`;
 }
 
-/** The duplicates of an offering as short labels (id, else file), then the note when some are not shown. */
+/** The duplicates of an offering as short labels (id, else file), then the note naming its group when the group has more. */
 export function duplicateLabels(report: Pick<Report, 'duplicateGroups'>, o: OfferingReport): string[] {
   const v = duplicatesView(report, o);
   if (!v) return [];
