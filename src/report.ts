@@ -84,7 +84,7 @@ export interface CatalogStats {
   weakest: AspectId | null;
 }
 
-export function catalogStats(offerings: readonly OfferingReport[]): CatalogStats {
+export function catalogStats(offerings: readonly Pick<OfferingReport, 'aspects'>[]): CatalogStats {
   const valid = offerings.filter((o) => o.aspects !== null);
   if (!valid.length) return { meanLevels: null, weakest: null };
   const meanLevels = {} as Record<AspectId, number>;

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditEntry } from '../src/engine/audit.js';
 import { FORMATS, formatters } from '../src/format/index.js';
+import { escapeJsonText } from '../src/format/json.js';
 import { loadText } from '../src/load/file.js';
 import { buildReport } from '../src/report.js';
 import { loadRubric } from '../src/rubric/load.js';
@@ -77,7 +78,11 @@ function checkFormats(offerings: OfferingReport[], inputs: number): void {
   for (const format of FORMATS) {
     for (const quiet of [false, true]) {
       const out = formatters[format](report, { color: false, quiet });
-      if (format === 'json') expect((JSON.parse(out) as { offerings: unknown[] }).offerings).toHaveLength(inputs);
+      if (format === 'json') {
+        expect((JSON.parse(out) as { offerings: unknown[] }).offerings).toHaveLength(inputs);
+        // Written in pieces, it is the report's JSON as the documented definition gives it.
+        expect(out).toBe(escapeJsonText(JSON.stringify(report, null, 2)) + '\n');
+      }
       if (format === 'sarif') expect(() => JSON.parse(out)).not.toThrow();
       if (format === 'csv') {
         // RFC 4180: CRLF ends each record; a header, then one record per offering.

@@ -1,5 +1,7 @@
 /**
- * The streaming audit path (JSON written offering by offering) and the progress bar.
+ * The streaming audit path (every format written offering by offering, from pieces) and the
+ * progress bar. `canStream` and `streamAudit` are wrapped in spies, so that a test can check
+ * which path a run took, or force the whole-report path to compare the two.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,14 +9,33 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withoutGateLines } from './cli-run.js';
-import { describe, expect, it } from 'vitest';
-import { canStream, spooled, STREAMERS } from '../src/commands/audit-stream.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { canStream, formatOptions, spooled, streamAudit } from '../src/commands/audit-stream.js';
 import { collectReport, planAudit, type AuditFlags } from '../src/commands/audit.js';
-import { csv } from '../src/format/csv.js';
-import { json } from '../src/format/json.js';
+import { formatters, FORMATS } from '../src/format/index.js';
+import { escapeJsonText, json } from '../src/format/json.js';
 import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
 import { progressLine, startProgress } from '../src/progress.js';
+
+vi.mock('../src/commands/audit-stream.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/commands/audit-stream.js')>();
+  return { ...real, canStream: vi.fn(real.canStream), streamAudit: vi.fn(real.streamAudit) };
+});
+afterEach(() => {
+  vi.mocked(canStream).mockRestore();
+  vi.mocked(streamAudit).mockClear();
+});
+
+/** Run `fn` with the whole-report path forced (canStream says no). */
+async function wholePath<T>(fn: () => Promise<T>): Promise<T> {
+  vi.mocked(canStream).mockReturnValue(false);
+  try {
+    return await fn();
+  } finally {
+    vi.mocked(canStream).mockRestore();
+  }
+}
 
 const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 
@@ -40,7 +61,10 @@ describe('streaming JSON', () => {
   it.each([['samples'], ['test/fixtures/hostile'], ['samples/strong.md'], ['test/fixtures/report']])('%s: streamed JSON is byte-for-byte the json formatter output', async (p) => {
     const plan = await planAudit([p], flags(['json']), io());
     expect(canStream(plan)).toBe(true);
-    const whole = json(await collectReport(plan), { color: false });
+    const report = await collectReport(plan);
+    const whole = json(report, { color: false });
+    // The formatter joins pieces; they make the report's JSON as its definition gives it.
+    expect(whole).toBe(escapeJsonText(JSON.stringify(report, null, 2)) + '\n');
     const a = io();
     const code = await main(['audit', p, '--format', 'json'], a);
     expect(a.out).toBe(whole);
@@ -57,23 +81,31 @@ describe('streaming JSON', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each([['samples'], ['test/fixtures/hostile'], ['test/fixtures/report']])('%s: streamed CSV, alone or beside JSON, is byte-for-byte the csv formatter output', async (p) => {
-    const plan = await planAudit([p], flags(['csv']), io());
-    expect(canStream(plan)).toBe(true);
-    const report = await collectReport(plan);
-    const a = io();
-    const code = await main(['audit', p, '--format', 'csv'], a);
-    expect(a.out).toBe(csv(report, { color: false }));
-    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-stream-csv-'));
+  // As UTF-8 in a file (a lone surrogate in a title is written as U+FFFD).
+  const asFile = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
+  it.each<[string, string[], Partial<AuditFlags>]>([
+    ['samples', [], {}],
+    ['test/fixtures/hostile', [], {}],
+    ['test/fixtures/report', ['--waivers', 'test/fixtures/report/waivers.yaml', '--fail-on', 'warning', '--min-decision', 'revise'], { waivers: 'test/fixtures/report/waivers.yaml', failOn: 'warning', minDecision: 'revise' }],
+    ['samples', ['--quiet', '--max-warnings', '3'], { quiet: true, maxWarnings: 3 }],
+  ])('%s %j: every format, streamed to files or stdout, is byte-for-byte its formatter output', async (p, extra, same) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-stream-all-'));
     try {
-      const b = io();
-      const code2 = await main(['audit', p, '--format', `csv:${dir}/r.csv`, '--format', `json:${dir}/r.json`], b);
-      // As UTF-8 in a file (a lone surrogate in a title is written as U+FFFD).
-      const asFile = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
-      expect(readFileSync(`${dir}/r.csv`, 'utf8')).toBe(asFile(a.out));
-      expect(readFileSync(`${dir}/r.json`, 'utf8')).toBe(asFile(json(report, { color: false })));
-      expect(code2).toBe(code);
-      expect(b.err).toBe(a.err);
+      const a = io();
+      const code = await main(['audit', p, ...extra, ...FORMATS.map((f) => `--format=${f}:${dir}/r.${f}`)], a);
+      expect(vi.mocked(streamAudit)).toHaveBeenCalledTimes(1);
+      const plan = await planAudit([p], flags(['json'], same), io());
+      const report = await collectReport(plan);
+      for (const f of FORMATS) {
+        const expected = formatters[f](report, formatOptions(plan, { format: f, file: 'x' }, io()));
+        expect(readFileSync(`${dir}/r.${f}`, 'utf8'), f).toBe(asFile(expected));
+        // One format at a time to stdout; the same bytes again.
+        const b = io();
+        expect(await main(['audit', p, ...extra, '--format', f, '--no-color'], b)).toBe(code);
+        expect(b.out, f).toBe(expected);
+        expect(b.err).toBe(a.err);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -97,34 +129,27 @@ describe('streaming JSON', () => {
     writeFileSync(path.join(dir, 'spool'), file);
     const fh = await open(path.join(dir, 'spool'), 'r');
     const got: Buffer[] = [];
-    for await (const b of spooled(fh, offsets, sizes)) got.push(Buffer.from(b));
+    for (const b of spooled(fh.fd, offsets, sizes)) got.push(Buffer.from(b));
     await fh.close();
     rmSync(dir, { recursive: true, force: true });
     expect(got.length).toBe(sizes.length);
     got.forEach((b, i) => expect(b.equals(pieces[i]!), `piece ${i}`).toBe(true));
   });
 
-  it('streams only when every output can: text needs the whole report', async () => {
-    expect(canStream(await planAudit(['samples'], flags(['json']), io()))).toBe(true);
-    expect(canStream(await planAudit(['samples'], flags(['json:a.json', 'text']), io()))).toBe(false);
-    expect(canStream(await planAudit(['samples'], flags([]), io()))).toBe(false);
+  it('streams every format, and several at once', async () => {
+    for (const f of FORMATS) expect(canStream(await planAudit(['samples'], flags([f]), io())), f).toBe(true);
+    expect(canStream(await planAudit(['samples'], flags(['json:a.json', 'text', 'html:b.html']), io()))).toBe(true);
+    expect(canStream(await planAudit(['samples'], flags([]), io()))).toBe(true);
   });
 
-  it('is the path the CLI takes for JSON output (every offering goes through the stream writer)', async () => {
-    const real = STREAMERS.json!;
-    let offerings = 0;
-    STREAMERS.json = async () => {
-      const w = await real();
-      return { ...w, before: (i) => (offerings++, w.before(i)) };
-    };
-    try {
-      const a = io();
-      await main(['audit', 'samples', '--format', 'json', '--quiet', '--max-file-size', '1MB'], a);
-      expect(offerings).toBe((JSON.parse(a.out) as { summary: { offerings: number } }).summary.offerings);
-      expect(offerings).toBeGreaterThan(3);
-    } finally {
-      STREAMERS.json = real;
-    }
+  it('is the path the CLI takes (and the whole-report path only when forced)', async () => {
+    const a = io();
+    await main(['audit', 'samples', '--format', 'html', '--quiet'], a);
+    expect(vi.mocked(streamAudit)).toHaveBeenCalledTimes(1);
+    const b = io();
+    await wholePath(() => main(['audit', 'samples', '--format', 'html', '--quiet'], b));
+    expect(vi.mocked(streamAudit)).toHaveBeenCalledTimes(1);
+    expect(b.out).toBe(a.out);
   });
 
   it('does not stream when the plan holds a flag or field the stream path does not know', async () => {
@@ -148,9 +173,8 @@ describe('streaming JSON', () => {
     try {
       const s = io();
       const streamed = await main(['audit', ...args, '--format', `json:${dir}/s.json`], s);
-      // A Markdown output as well takes the whole-report path.
       const w = io();
-      const whole = await main(['audit', ...args, '--format', `json:${dir}/w.json`, '--format', `markdown:${dir}/w.md`], w);
+      const whole = await wholePath(() => main(['audit', ...args, '--format', `json:${dir}/w.json`], w));
       expect(readFileSync(`${dir}/s.json`, 'utf8')).toBe(readFileSync(`${dir}/w.json`, 'utf8'));
       expect(streamed).toBe(whole);
       expect(s.err).toBe(w.err);

@@ -1,74 +1,26 @@
 /**
- * The streaming audit path, for big catalogs: each offering's report is written as soon
- * as it is ready and then dropped, and the summary and the gate are computed as the
- * offerings go by. Memory stays flat however many offerings there are.
+ * The streaming audit path: each offering's report is written as soon as it is ready, or
+ * spooled to disk, and then dropped; the summary, the gate and the catalog-wide fields are
+ * computed from a light record per offering. Memory stays flat however many offerings there
+ * are, and no output is ever held as one string (a string cannot exceed about 512 MB).
  *
- * It is used when every requested output can be written this way (STREAMERS below; today
- * `json`). Any other output needs the whole report, so `runAudit` keeps the whole-report
- * path for it. The streamed JSON is byte-for-byte what the `json` formatter writes.
- * A format that can stream adds a StreamWriter here.
+ * Every format streams: JSON into its files as the audit goes (the json formatter's pieces,
+ * src/format/json.ts), every other format in pieces from the spool at the end
+ * (`formatParts`). Only a baseline comparison needs the whole report, so `runAudit` keeps
+ * the whole-report path for it. The streamed bytes are the formatters' bytes.
  */
+import { readSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Format } from '../format/index.js';
-import type { Io } from '../io.js';
+import { formatParts, type FormatOptions } from '../format/index.js';
+import { wantColor, type Io } from '../io.js';
 import { addToSummary, emptySummary, rubricInfo, ruleInfo, toolInfo, type Report } from '../report.js';
-import type { Finding, OfferingReport, Summary } from '../types.js';
+import type { Finding, OfferingReport } from '../types.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
 import { startProgress as makeProgress, type Progress } from '../progress.js';
-import type { AuditPlan } from './audit.js';
-
-/** Writes one output in pieces: a head, each offering, then the tail with the summary. */
-export interface StreamWriter {
-  head(report: Omit<Report, 'offerings' | 'summary'>): string;
-  /** What goes before the offering at `index`. */
-  before(index: number): string;
-  /**
-   * The offering itself, from its report JSON (UTF-8, as `offeringJson` renders it, with
-   * the near-duplicate fields when it has any); `catalog` is the report with light
-   * offerings and every catalog-wide field.
-   */
-  offering(json: Uint8Array, catalog: Report): Uint8Array | string;
-  /** The summary, then the catalog-wide fields in report order (generated, sources, …). */
-  tail(summary: Summary, count: number, catalog: Record<string, unknown>): string;
-}
-
-/** JSON, written so that the bytes equal `json(report)`: JSON.stringify(report, null, 2) + newline. */
-async function jsonWriter(): Promise<StreamWriter> {
-  const { jsonAt: j } = await import('../format/json.js');
-  return {
-    head: (r) => `{\n  "tool": ${j(r.tool, '  ')},\n  "rubric": ${j(r.rubric, '  ')},\n  "rules": ${j(r.rules, '  ')},\n  "offerings": [`,
-    before: (i) => `${i === 0 ? '' : ','}\n    `,
-    offering: (json) => json,
-    tail: (s, n, catalog) =>
-      `${n === 0 ? ']' : '\n  ]'},\n  "summary": ${j(s, '  ')}` +
-      Object.entries(catalog)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `,\n  ${JSON.stringify(k)}: ${j(v, '  ')}`)
-        .join('') +
-      '\n}\n',
-  };
-}
-
-/** CSV, written so that the bytes equal `csv(report)`: the header, then a row per offering. */
-async function csvWriter(): Promise<StreamWriter> {
-  const { CSV_COLUMNS, csvOfferingRow } = await import('../format/csv.js');
-  const { csvRow } = await import('../format/escape.js');
-  return {
-    head: () => csvRow(CSV_COLUMNS),
-    before: () => '',
-    offering: (json, catalog) => csvOfferingRow(catalog, JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as OfferingReport),
-    tail: () => '',
-  };
-}
-
-/**
- * Formats that can stream, and how. Only these take the streaming path. JSON goes straight
- * into its files; any other streamed format is written from the spool at the end.
- */
-export const STREAMERS: Partial<Record<Format, () => Promise<StreamWriter>>> = { json: jsonWriter, csv: csvWriter };
+import type { AuditPlan, OutputTarget } from './audit.js';
 
 /**
  * Flags and plan fields the streaming path honours. A flag or plan field it does not know
@@ -101,19 +53,25 @@ export const STREAM_PLAN_FIELDS: ReadonlySet<string> = new Set(['flags', 'target
 /** Flags the stream path does not handle: a baseline compares every finding. */
 const WHOLE_REPORT_FLAGS = ['baseline', 'strictBaseline'] as const;
 
-/** Whether every output of the plan can stream, and the plan holds nothing the stream path ignores. */
+/** Whether the plan holds nothing the stream path ignores (every format streams). */
 export function canStream(plan: AuditPlan): boolean {
   const flags = plan.flags as unknown as Record<string, unknown>;
   return (
-    plan.targets.every((t) => STREAMERS[t.format] !== undefined) &&
+    plan.targets.every((t) => formatParts[t.format] !== undefined) &&
     Object.keys(plan.flags).every((k) => STREAM_FLAGS.has(k) || (WHOLE_REPORT_FLAGS as readonly string[]).includes(k)) &&
     WHOLE_REPORT_FLAGS.every((k) => flags[k] === undefined || flags[k] === false) &&
     Object.keys(plan).every((k) => STREAM_PLAN_FIELDS.has(k))
   );
 }
 
+/** The options an output is written with: colour only for text, and never into a file unless asked. */
+export function formatOptions(plan: AuditPlan, t: OutputTarget, io: Io): FormatOptions {
+  const color = t.format === 'text' && wantColor(plan.flags.color, io, t.file !== undefined);
+  return { color, quiet: plan.flags.quiet ?? false, minDecision: plan.flags.minDecision, failOn: plan.flags.failOn };
+}
+
 /** A sink that batches small writes: a file, or stdout. */
-interface Sink {
+export interface Sink {
   /**
    * Text, or bytes that the sink copies (the caller may reuse the buffer) unless `owned`:
    * bytes nobody will change again, kept as they are until written.
@@ -134,7 +92,7 @@ interface RegularFile {
   restart(): Promise<void>;
 }
 
-async function openSink(file: string | undefined, io: Io): Promise<Sink> {
+export async function openSink(file: string | undefined, io: Io): Promise<Sink> {
   if (file === undefined) {
     let buf = '';
     return {
@@ -271,10 +229,12 @@ function lightMaker(keep: (f: Finding) => boolean): (o: OfferingReport, rel: str
 }
 
 /**
- * The spooled offerings, read back in order: the `sizes[i]` bytes at `offsets[i]` (ascending;
- * what lies between is skipped). Each view is valid until the next.
+ * The spooled offerings, read back in order from the file open at `fd`: the `sizes[i]` bytes
+ * at `offsets[i]` (ascending; what lies between is skipped). Each view is valid until the
+ * next. Reads are synchronous, so that a format's pieces (a plain generator) can pull
+ * offerings one at a time; they run after the audit, when nothing else is waiting.
  */
-export async function* spooled(fh: FileHandle, offsets: readonly number[], sizes: readonly number[]): AsyncGenerator<Buffer> {
+export function* spooled(fd: number, offsets: readonly number[], sizes: readonly number[]): Generator<Buffer> {
   let buf = Buffer.alloc(1 << 20);
   // buf[0, have) holds the file's bytes from `start` on.
   let start = offsets[0] ?? 0;
@@ -294,7 +254,7 @@ export async function* spooled(fh: FileHandle, offsets: readonly number[], sizes
         buf = bigger;
       }
       while (have < size) {
-        const { bytesRead } = await fh.read(buf, have, buf.length - have, start + have);
+        const bytesRead = readSync(fd, buf, have, buf.length - have, start + have);
         if (bytesRead === 0) throw new Error('the temporary spool file ended early');
         have += bytesRead;
       }
@@ -302,6 +262,11 @@ export async function* spooled(fh: FileHandle, offsets: readonly number[], sizes
     const at = offsets[i]! - start;
     yield buf.subarray(at, at + size);
   }
+}
+
+/** Write every piece to the sink. */
+export async function writePieces(pieces: Iterable<string>, sink: Sink): Promise<void> {
+  for (const piece of pieces) await sink.write(piece);
 }
 
 /**
@@ -312,22 +277,25 @@ export async function* spooled(fh: FileHandle, offsets: readonly number[], sizes
  * names both sides, so the first side is written before the second has been read. When every
  * output is a regular JSON file, offerings go straight into the files; in the rare catalog
  * with near-duplicates the first file is then copied aside and every output written again
- * from that copy. Otherwise (stdout, a pipe, CSV) they wait, rendered as JSON, in a
- * temporary file, and each writer makes its output from there. Either way only what the
+ * from that copy. Otherwise (stdout, a pipe, any other format) they wait, rendered as JSON,
+ * in a temporary file, and each output is written from there at the end: JSON by copying
+ * each offering's bytes, any other format from its pieces, which read the offerings back one
+ * at a time (HTML and Markdown twice: a table, then the details). Either way only what the
  * catalog-wide fields need stays in memory.
  */
 export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
   const { auditedStream } = await import('../engine/pool.js');
-  const { withTrailingFields } = await import('../format/json.js');
+  const { jsonBefore, jsonHead, jsonTail, withTrailingFields } = await import('../format/json.js');
   const { withCatalog } = await import('../catalog.js');
   const { catalogCollector } = await import('./catalog-input.js');
-  const outs = await Promise.all(plan.targets.map(async (t) => ({ writer: await STREAMERS[t.format]!(), sink: await openSink(t.file, io) })));
+  const outs = await Promise.all(plan.targets.map(async (t) => ({ target: t, format: t.format, sink: await openSink(t.file, io) })));
+  const jsonOuts = outs.filter((o) => o.format === 'json');
   const head = { tool: toolInfo(), rubric: rubricInfo(plan.rubric), rules: ruleInfo(plan.rubric) };
   const summary = emptySummary();
   const progress = startProgress(plan, io);
-  // Every output a regular file: offerings go straight in (the first output's offsets are kept).
+  // Every output a regular JSON file: offerings go straight in (the first output's offsets are kept).
   const files = outs.map((o) => o.sink.file);
-  const direct = files.every((f) => f !== null) && plan.targets.every((t) => t.format === 'json');
+  const direct = files.every((f) => f !== null) && jsonOuts.length === outs.length;
   // The spool's folder is made only when a spool is needed (most runs to files need none).
   let tmpDir: string | null = null;
   const spoolFile = async () => path.join((tmpDir ??= await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'))), 'offerings.json');
@@ -348,7 +316,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
     let spooledBytes = 0;
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
-    if (direct) for (const o of outs) await o.sink.write(o.writer.head(head));
+    if (direct) for (const o of outs) await o.sink.write(jsonHead(head));
     else spool = await open(await spoolFile(), 'w+');
     const options = { rubric: plan.rubric, ctx: plan.ctx, waivers: plan.waivers, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, renderJson: true, keepFindings, concurrency: plan.flags.concurrency };
     for await (const { file, source, items } of auditedStream(plan.files, options)) {
@@ -360,7 +328,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
         const rendered = a.json!;
         collector.onEntry(a.competency);
         if (direct) {
-          for (const o of outs) await o.sink.write(o.writer.before(n));
+          for (const o of outs) await o.sink.write(jsonBefore(n));
           offsets.push(files[0]!.written);
           // Rendered bytes were handed over by the worker: written without a copy.
           for (const o of outs) await o.sink.write(rendered, true);
@@ -386,33 +354,43 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
     progress?.done();
     const catalog = withCatalog({ ...head, offerings: lights, summary }, await collector.input());
     const patched = catalog.offerings.some((o) => o.duplicates);
+    if (direct && patched) {
+      // A copy of the first output, as written so far, becomes the spool; every output starts again.
+      await files[0]!.flush();
+      const copy = await spoolFile();
+      await copyFile(files[0]!.path, copy);
+      spool = await open(copy, 'r');
+      for (const f of files) await f!.restart();
+    }
     if (!direct || patched) {
-      if (direct) {
-        // A copy of the first output, as written so far, becomes the spool; every output starts again.
-        await files[0]!.flush();
-        const copy = await spoolFile();
-        await copyFile(files[0]!.path, copy);
-        spool = await open(copy, 'r');
-        for (const f of files) await f!.restart();
-      }
-      for (const o of outs) await o.sink.write(o.writer.head(head));
-      let i = 0;
-      for await (const rendered of spooled(spool!, offsets, sizes)) {
-        const { duplicates: dups, duplicateGroup } = catalog.offerings[i] ?? {};
-        // Duplicates and their group come last in an offering, as withCatalog adds them.
-        const json = dups ? withTrailingFields(rendered, { duplicates: dups, duplicateGroup }) : rendered;
-        for (const o of outs) {
-          await o.sink.write(o.writer.before(i));
-          await o.sink.write(o.writer.offering(json, catalog));
+      const fd = spool!.fd;
+      // Each offering's bytes, with its near-duplicate fields. Duplicates and their group come
+      // last in an offering, as withCatalog adds them.
+      const offeringBytes = function* () {
+        let i = 0;
+        for (const rendered of spooled(fd, offsets, sizes)) {
+          const { duplicates, duplicateGroup } = catalog.offerings[i++]!;
+          yield duplicates ? withTrailingFields(rendered, { duplicates, duplicateGroup }) : rendered;
         }
-        i++;
+      };
+      if (jsonOuts.length) {
+        for (const o of jsonOuts) await o.sink.write(jsonHead(head));
+        let i = 0;
+        for (const json of offeringBytes()) {
+          for (const o of jsonOuts) {
+            await o.sink.write(jsonBefore(i));
+            await o.sink.write(json);
+          }
+          i++;
+        }
       }
+      const offerings = function* (): Generator<OfferingReport> {
+        for (const json of offeringBytes()) yield JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as OfferingReport;
+      };
+      for (const o of outs) if (o.format !== 'json') await writePieces(formatParts[o.format](catalog, offerings, formatOptions(plan, o.target, io)), o.sink);
     }
-    const { generated, sources, waivers, duplicates, duplicateGroups, providers } = catalog;
-    for (const o of outs) {
-      await o.sink.write(o.writer.tail(summary, n, { generated, sources, waivers, duplicates, duplicateGroups, providers }));
-      await o.sink.close();
-    }
+    for (const o of jsonOuts) await o.sink.write(jsonTail(catalog, n));
+    for (const o of outs) await o.sink.close();
     return catalog;
   } finally {
     progress?.done();

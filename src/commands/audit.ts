@@ -10,9 +10,8 @@ import { Command, Option } from 'commander';
 import { compareBaseline, describeDelta, parseBaseline, type Baseline } from '../engine/baseline.js';
 import { evaluateGate, FAIL_ON, type FailOn, type GatePolicy, type GateResult } from '../engine/gate.js';
 import { UsageError } from '../errors.js';
-import { FORMATS, formatters, type Format } from '../format/index.js';
+import { FORMATS, formatParts, type Format } from '../format/index.js';
 import type { Io } from '../io.js';
-import { wantColor } from '../io.js';
 import { discover, type InputFile } from '../load/discover.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
 import { loadWaivers, type Waiver } from '../load/waivers.js';
@@ -23,7 +22,7 @@ import type { RuleContext } from '../rules/define.js';
 import { DECISIONS, type Decision, type OfferingReport, type Severity } from '../types.js';
 import { applyConfig, printableConfig } from '../config/apply.js';
 import { fileFilter } from '../config/select.js';
-import { canStream, startProgress, streamAudit } from './audit-stream.js';
+import { canStream, formatOptions, openSink, startProgress, streamAudit, writePieces } from './audit-stream.js';
 import { catalogCollector } from './catalog-input.js';
 
 export interface AuditFlags {
@@ -198,13 +197,12 @@ export async function collectReport(plan: AuditPlan, io?: Io): Promise<Report> {
   return report;
 }
 
-/** Stage 3: render and write every output. */
+/** Stage 3: render and write every output, in pieces (an output may be too big for one string). */
 export async function writeReports(plan: AuditPlan, report: Report, io: Io): Promise<void> {
   for (const t of plan.targets) {
-    const color = t.format === 'text' && wantColor(plan.flags.color, io, t.file !== undefined);
-    const out = formatters[t.format](report, { color, quiet: plan.flags.quiet ?? false, minDecision: plan.flags.minDecision, failOn: plan.flags.failOn });
-    if (t.file !== undefined) await writeOutput(t.file, out, io);
-    else io.stdout(out);
+    const sink = await openSink(t.file, io);
+    await writePieces(formatParts[t.format](report, () => report.offerings, formatOptions(plan, t, io)), sink);
+    await sink.close();
   }
 }
 

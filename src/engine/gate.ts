@@ -46,7 +46,7 @@ export function atOrAbove(severity: Severity, failOn: FailOn | undefined): boole
 }
 
 /** Whether one offering fails the gate on its own (no baseline): its decision, or a finding at or above `failOn`. */
-export function offeringFails(o: OfferingReport, minDecision: Decision, failOn?: FailOn): boolean {
+export function offeringFails(o: Pick<OfferingReport, 'decision' | 'findings'>, minDecision: Decision, failOn?: FailOn): boolean {
   return !meetsGate(o.decision, minDecision) || o.findings.some((f) => !f.waived && atOrAbove(f.severity, failOn));
 }
 

@@ -54,7 +54,7 @@ export const DOCUMENT_RULES: readonly CatalogRule[] = [
   },
 ];
 
-export function ruleCatalog(report: Report): CatalogRule[] {
+export function ruleCatalog(report: Pick<Report, 'rules'>): CatalogRule[] {
   const byId = new Map(RULES.map((r) => [r.id, r]));
   const rubricRules = report.rules.map((ri): CatalogRule => {
     const r = byId.get(ri.id);

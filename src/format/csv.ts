@@ -5,7 +5,7 @@
 import type { Report } from '../report.js';
 import { ASPECT_IDS, type OfferingReport } from '../types.js';
 import { csvRow } from './escape.js';
-import type { Formatter } from './types.js';
+import { whole, type Formatter, type PartsFormatter } from './types.js';
 import { counts, duplicateLabels } from './view.js';
 
 export const CSV_COLUMNS = [
@@ -44,8 +44,10 @@ export function csvOfferingRow(report: Pick<Report, 'duplicateGroups'>, o: Offer
   ]);
 }
 
-export const csv: Formatter = (report) => {
-  let out = csvRow(CSV_COLUMNS);
-  for (const o of report.offerings) out += csvOfferingRow(report, o);
-  return out;
+/** The header row, then a row per offering. */
+export const csvParts: PartsFormatter = function* (report, offerings) {
+  yield csvRow(CSV_COLUMNS);
+  for (const o of offerings()) yield csvOfferingRow(report, o);
 };
+
+export const csv: Formatter = whole(csvParts);

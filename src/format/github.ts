@@ -10,7 +10,7 @@
 import { meetsGate } from '../report.js';
 import type { Finding, OfferingReport, Severity } from '../types.js';
 import { stripControl } from './sanitize.js';
-import type { Formatter } from './types.js';
+import { asLines, whole, type Formatter, type PartsFormatter } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -43,10 +43,11 @@ function findingLine(o: OfferingReport, f: Finding): string {
   return command(COMMAND[f.severity], [...at, ['title', `mcaudit ${f.ruleId}${f.aspect ? ` (${f.aspect})` : ''}`]], message);
 }
 
-export const github: Formatter = (report, options) => {
+/** The annotations in pieces: an offering's lines at a time, each line ending with a newline. */
+export const githubParts: PartsFormatter = function* (_report, offerings, options) {
   const minDecision = options.minDecision ?? 'approve';
-  const lines: string[] = [];
-  for (const o of report.offerings) {
+  for (const o of offerings()) {
+    const lines: string[] = [];
     // An invalid entry is already an error annotation (its invalid-document finding).
     if (o.decision !== 'invalid' && !meetsGate(o.decision, minDecision)) {
       const what = `${o.decision}${o.score === null ? '' : ` (score ${o.score}/100)`}, below --min-decision ${minDecision}`;
@@ -55,6 +56,8 @@ export const github: Formatter = (report, options) => {
     }
     // Waived findings are a reviewer's decision: no annotation.
     for (const f of o.findings) if (!f.waived) lines.push(findingLine(o, f));
+    if (lines.length) yield asLines(lines);
   }
-  return lines.length ? lines.join('\n') + '\n' : '';
 };
+
+export const github: Formatter = whole(githubParts);

@@ -8,10 +8,9 @@
  * Every piece of document text goes through `esc` (src/format/escape.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Report } from '../report.js';
 import { ASPECT_IDS, type AspectId, type Finding, type OfferingReport, type Outcome } from '../types.js';
 import { escapeHtml as esc } from './escape.js';
-import type { Formatter } from './types.js';
+import { asLines, whole, type CatalogReport, type Formatter, type PartsFormatter } from './types.js';
 import { catalogView, counts, duplicatesNote, duplicatesView, LEVEL_NAMES, offeringLabel, similarityRange, type CatalogView } from './view.js';
 
 const OUTCOMES: readonly Outcome[] = ['approve', 'revise', 'reject', 'invalid'];
@@ -240,7 +239,7 @@ function offeringChart(o: OfferingReport, n: number): string {
   return `<figure><figcaption>Aspect levels (0-3) and scores</figcaption><svg role="img" aria-labelledby="o-${n}-chart" viewBox="0 0 400 ${rowH * 5 + 4}" width="100%" preserveAspectRatio="xMinYMin meet"><title id="o-${n}-chart">Aspect levels of offering ${n}</title>${parts.join('')}</svg></figure>`;
 }
 
-function dashboard(report: Report, view: CatalogView): string {
+function dashboard(report: CatalogReport, view: CatalogView): string {
   const s = report.summary;
   const cards = [
     `<div class="card"><span class="n">${s.offerings}</span><span class="l">offerings</span></div>`,
@@ -260,44 +259,43 @@ function dashboard(report: Report, view: CatalogView): string {
   return `<section id="dashboard" class="panel"><h2>Catalog dashboard</h2><div class="cards">${cards}</div>${body}</section>`;
 }
 
-function offeringsTable(report: Report): string {
-  const head = [
-    '<th class="num" data-type="number" scope="col">#</th>',
-    '<th data-type="text" scope="col">Offering</th>',
-    '<th data-type="text" scope="col">Provider</th>',
-    '<th data-type="number" scope="col">Decision</th>',
-    '<th class="num" data-type="number" scope="col">Score</th>',
-    ...ASPECT_IDS.map((a) => `<th class="num" data-type="number" scope="col" title="${a}">${SHORT[a]}</th>`),
-    '<th class="num" data-type="number" scope="col" title="errors / warnings (not waived)">Err/Warn</th>',
-  ].join('');
-  const rows = report.offerings
-    .map((o, i) => {
-      const n = i + 1;
-      const c = counts(o);
-      const title = o.title ?? offeringLabel(o);
-      return (
-        `<tr data-n="${n}" data-decision="${o.decision}">` +
-        `<td class="num" data-sort="${n}">${n}</td>` +
-        `<td data-sort="${esc(title.toLowerCase())}"><a href="#o-${n}">${esc(title)}</a><br><span class="sub">${esc(offeringLabel(o))}</span></td>` +
-        `<td>${esc(o.provider ?? '–')}</td>` +
-        `<td data-sort="${OUTCOME_RANK[o.decision]}">${badge(o.decision)}</td>` +
-        `<td class="num" data-sort="${o.score ?? -1}">${o.score ?? '–'}</td>` +
-        ASPECT_IDS.map((a) => levelCell(o, a)).join('') +
-        `<td class="num" data-sort="${c.errors * 1000 + c.warnings}">${c.errors} / ${c.warnings}</td>` +
-        '</tr>'
-      );
-    })
-    .join('\n');
-  const options = ['<option value="">all decisions</option>', ...OUTCOMES.map((d) => `<option value="${d}">${d}</option>`)].join('');
+const TABLE_HEAD = [
+  '<th class="num" data-type="number" scope="col">#</th>',
+  '<th data-type="text" scope="col">Offering</th>',
+  '<th data-type="text" scope="col">Provider</th>',
+  '<th data-type="number" scope="col">Decision</th>',
+  '<th class="num" data-type="number" scope="col">Score</th>',
+  ...ASPECT_IDS.map((a) => `<th class="num" data-type="number" scope="col" title="${a}">${SHORT[a]}</th>`),
+  '<th class="num" data-type="number" scope="col" title="errors / warnings (not waived)">Err/Warn</th>',
+].join('');
+const FILTER_OPTIONS = ['<option value="">all decisions</option>', ...OUTCOMES.map((d) => `<option value="${d}">${d}</option>`)].join('');
+
+/** The offerings table up to its first row. */
+const TABLE_OPEN =
+  `<section id="offerings-section" class="panel"><h2>Offerings</h2>` +
+  `<div id="table-controls" class="controls" hidden><label>Filter <input id="filter-text" type="search" placeholder="title, file, provider…" autocomplete="off"></label>` +
+  `<label>Decision <select id="filter-decision">${FILTER_OPTIONS}</select></label><output id="filter-count" aria-live="polite"></output></div>` +
+  `<div class="table-wrap"><table id="offerings"><thead><tr>${TABLE_HEAD}</tr></thead><tbody>`;
+const TABLE_CLOSE = '</tbody></table></div></section>';
+
+/** The offerings table's row for offering `n` (1-based). */
+function tableRow(o: OfferingReport, n: number): string {
+  const c = counts(o);
+  const title = o.title ?? offeringLabel(o);
   return (
-    `<section id="offerings-section" class="panel"><h2>Offerings</h2>` +
-    `<div id="table-controls" class="controls" hidden><label>Filter <input id="filter-text" type="search" placeholder="title, file, provider…" autocomplete="off"></label>` +
-    `<label>Decision <select id="filter-decision">${options}</select></label><output id="filter-count" aria-live="polite"></output></div>` +
-    `<div class="table-wrap"><table id="offerings"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div></section>`
+    `<tr data-n="${n}" data-decision="${o.decision}">` +
+    `<td class="num" data-sort="${n}">${n}</td>` +
+    `<td data-sort="${esc(title.toLowerCase())}"><a href="#o-${n}">${esc(title)}</a><br><span class="sub">${esc(offeringLabel(o))}</span></td>` +
+    `<td>${esc(o.provider ?? '–')}</td>` +
+    `<td data-sort="${OUTCOME_RANK[o.decision]}">${badge(o.decision)}</td>` +
+    `<td class="num" data-sort="${o.score ?? -1}">${o.score ?? '–'}</td>` +
+    ASPECT_IDS.map((a) => levelCell(o, a)).join('') +
+    `<td class="num" data-sort="${c.errors * 1000 + c.warnings}">${c.errors} / ${c.warnings}</td>` +
+    '</tr>'
   );
 }
 
-function duplicatesSection(report: Report): string {
+function duplicatesSection(report: CatalogReport): string {
   if (!report.duplicateGroups) return '';
   const ref = (r: { file: string; index?: number; id: string | null; title: string | null }) =>
     `<li>${esc(r.title ?? r.id ?? offeringLabel(r))}<br><span class="sub">${esc(offeringLabel(r))}${r.id ? ` · ${esc(r.id)}` : ''}</span></li>`;
@@ -309,7 +307,7 @@ function duplicatesSection(report: Report): string {
   return `<section id="duplicates" class="panel"><h2>Possible duplicates</h2><p class="sub">Competency statements compared by word-shingle Jaccard similarity. A group holds offerings linked by near-identical statements, directly or through others.</p>${body}</section>`;
 }
 
-function providersSection(report: Report): string {
+function providersSection(report: CatalogReport): string {
   if (!report.providers?.length) return '';
   const rows = report.providers
     .map(
@@ -328,7 +326,7 @@ function providersSection(report: Report): string {
   );
 }
 
-function waiversSection(report: Report): string {
+function waiversSection(report: CatalogReport): string {
   const w = report.waivers;
   if (!w || (w.file === null && !w.stale.length)) return '';
   const stale = w.stale.length
@@ -362,7 +360,7 @@ function signOff(n: number): string {
   );
 }
 
-function offeringSection(report: Report, o: OfferingReport, n: number, total: number): string {
+function offeringSection(report: CatalogReport, o: OfferingReport, n: number, total: number): string {
   const title = o.title ?? offeringLabel(o);
   const meta: [string, string][] = [
     ['File', esc(offeringLabel(o))],
@@ -393,7 +391,7 @@ function offeringSection(report: Report, o: OfferingReport, n: number, total: nu
   );
 }
 
-function auditTrail(report: Report): string {
+function auditTrail(report: CatalogReport): string {
   const rows: [string, string][] = [
     ['Tool', `${esc(report.tool.name)} ${esc(report.tool.version)}`],
     ['Rubric', `${esc(report.rubric.title)} (<code>${esc(report.rubric.id)}</code>, version ${esc(report.rubric.version)})`],
@@ -413,7 +411,11 @@ function auditTrail(report: Report): string {
   return `<section id="audit" class="panel"><h2>Audit trail</h2><dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${sources}${rules}</section>`;
 }
 
-export const html: Formatter = (report) => {
+/**
+ * The report's pieces: each line of the page as the parts below join it, ending with a
+ * newline. Every offering is read twice: once for its table row, once for its section.
+ */
+export const htmlParts: PartsFormatter = function* (report, offerings) {
   const view = catalogView(report);
   const total = report.offerings.length;
   const sub = `${plural(total, 'offering')} · rubric ${esc(report.rubric.id)} ${esc(report.rubric.version)}${report.generated ? ` · generated ${esc(report.generated)}` : ''} · ${esc(report.tool.name)} ${esc(report.tool.version)}`;
@@ -427,7 +429,9 @@ export const html: Formatter = (report) => {
   ]
     .map(([href, label]) => `<a href="${href}">${label}</a>`)
     .join('');
-  return [
+  // Sections with nothing to show are left out.
+  const lines = (...pieces: string[]) => asLines(pieces.filter((p) => p !== ''));
+  yield lines(
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
@@ -444,19 +448,16 @@ export const html: Formatter = (report) => {
     `<nav class="toc" aria-label="Sections">${nav}</nav>`,
     '<main>',
     dashboard(report, view),
-    offeringsTable(report),
-    duplicatesSection(report),
-    providersSection(report),
-    waiversSection(report),
-    ...report.offerings.map((o, i) => offeringSection(report, o, i + 1, total)),
-    auditTrail(report),
-    '</main>',
-    `<script>${SCRIPT}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter((s) => s !== '')
-    .join('\n')
-    .concat('\n');
+  );
+  // The table's rows, one per line between its head and its foot (an empty line when there are none).
+  yield `${TABLE_OPEN}\n`;
+  let n = 0;
+  for (const o of offerings()) yield `${tableRow(o, ++n)}\n`;
+  if (n === 0) yield '\n';
+  yield lines(TABLE_CLOSE, duplicatesSection(report), providersSection(report), waiversSection(report));
+  n = 0;
+  for (const o of offerings()) yield lines(offeringSection(report, o, ++n, total));
+  yield lines(auditTrail(report), '</main>', `<script>${SCRIPT}</script>`, '</body>', '</html>');
 };
+
+export const html: Formatter = whole(htmlParts);

@@ -1,20 +1,32 @@
 /**
- * The formatter registry. `Record<Format, Formatter>` makes a format without a
- * formatter a compile error, and FORMATS feeds the CLI's choices.
+ * The formatter registry. `Record<Format, …>` makes a format without a formatter a compile
+ * error, and FORMATS feeds the CLI's choices. Each format is written in pieces
+ * (`formatParts`, for outputs too big to hold as one string); its formatter joins them.
  */
-import { csv } from './csv.js';
-import { github } from './github.js';
-import { html } from './html.js';
-import { json } from './json.js';
-import { junit } from './junit.js';
-import { markdown } from './markdown.js';
-import { sarif } from './sarif.js';
-import { text } from './text.js';
-import type { Formatter } from './types.js';
+import { csv, csvParts } from './csv.js';
+import { github, githubParts } from './github.js';
+import { html, htmlParts } from './html.js';
+import { json, jsonParts } from './json.js';
+import { junit, junitParts } from './junit.js';
+import { markdown, markdownParts } from './markdown.js';
+import { sarif, sarifParts } from './sarif.js';
+import { text, textParts } from './text.js';
+import type { Formatter, PartsFormatter } from './types.js';
 
 export const FORMATS = ['text', 'json', 'html', 'markdown', 'csv', 'sarif', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const formatters: Record<Format, Formatter> = { text, json, html, markdown, csv, sarif, junit, github };
 
-export type { Formatter, FormatOptions } from './types.js';
+export const formatParts: Record<Format, PartsFormatter> = {
+  text: textParts,
+  json: jsonParts,
+  html: htmlParts,
+  markdown: markdownParts,
+  csv: csvParts,
+  sarif: sarifParts,
+  junit: junitParts,
+  github: githubParts,
+};
+
+export type { CatalogReport, Formatter, FormatOptions, PartsFormatter } from './types.js';

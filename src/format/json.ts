@@ -1,4 +1,5 @@
-import type { Formatter } from './types.js';
+import type { Report } from '../report.js';
+import { whole, type CatalogReport, type Formatter, type PartsFormatter } from './types.js';
 
 /**
  * DEL, C1 controls (U+0080-U+009F, which some terminals read as escape sequences),
@@ -13,8 +14,39 @@ export function escapeJsonText(json: string): string {
   return json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The report as JSON (the documented shape; control characters are escaped). */
-export const json: Formatter = (report) => escapeJsonText(JSON.stringify(report, null, 2)) + '\n';
+/**
+ * The report's JSON up to its first offering. With `jsonBefore`, each offering's
+ * `offeringJson` and `jsonTail`, the pieces are escapeJsonText(JSON.stringify(report, null, 2))
+ * and a newline: the JSON report, written without ever holding it as one string.
+ */
+export function jsonHead(report: Pick<Report, 'tool' | 'rubric' | 'rules'>): string {
+  return `{\n  "tool": ${jsonAt(report.tool, '  ')},\n  "rubric": ${jsonAt(report.rubric, '  ')},\n  "rules": ${jsonAt(report.rules, '  ')},\n  "offerings": [`;
+}
+
+/** What goes before the offering at `index`. */
+export function jsonBefore(index: number): string {
+  return `${index === 0 ? '' : ','}\n    `;
+}
+
+/** After `count` offerings: the summary, then every other field of the report, in its order. */
+export function jsonTail(report: CatalogReport, count: number): string {
+  let out = `${count === 0 ? ']' : '\n  ]'},\n  "summary": ${jsonAt(report.summary, '  ')}`;
+  for (const [k, v] of Object.entries(report)) {
+    if (v !== undefined && !HEAD_FIELDS.has(k)) out += `,\n  ${JSON.stringify(k)}: ${jsonAt(v, '  ')}`;
+  }
+  return `${out}\n}\n`;
+}
+const HEAD_FIELDS: ReadonlySet<string> = new Set(['tool', 'rubric', 'rules', 'offerings', 'summary']);
+
+/** The report as JSON (the documented shape; control characters are escaped), in pieces. */
+export const jsonParts: PartsFormatter = function* (report, offerings) {
+  yield jsonHead(report);
+  let n = 0;
+  for (const o of offerings()) yield jsonBefore(n++) + offeringJson(o);
+  yield jsonTail(report, n);
+};
+
+export const json: Formatter = whole(jsonParts);
 
 /**
  * `value` as report JSON, indented to sit `pad` (an even number of spaces) deep inside the

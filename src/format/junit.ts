@@ -8,7 +8,7 @@
 import { offeringFails } from '../engine/gate.js';
 import type { OfferingReport } from '../types.js';
 import { stripControl } from './sanitize.js';
-import type { Formatter } from './types.js';
+import { asLines, whole, type Formatter, type PartsFormatter } from './types.js';
 
 // Characters XML 1.0 forbids (besides the controls stripControl removes): lone surrogates, U+FFFE, U+FFFF.
 const XML_FORBIDDEN = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
@@ -42,20 +42,20 @@ function failureBody(o: OfferingReport): string {
   return lines.join('\n');
 }
 
-export const junit: Formatter = (report, options) => {
+/**
+ * The document in pieces: the totals, then one `<testsuite>` per file. An offering's entries
+ * are consecutive in a report (each file is read once), so a suite is written when the next
+ * file begins; only one file's offerings are held at a time.
+ */
+export const junitParts: PartsFormatter = function* (report, offerings, options) {
   const minDecision = options.minDecision ?? 'approve';
-  const byFile = new Map<string, OfferingReport[]>();
-  for (const o of report.offerings) byFile.set(o.file, [...(byFile.get(o.file) ?? []), o]);
-  const fails = (o: OfferingReport): boolean => offeringFails(o, minDecision, options.failOn);
-  const total = report.offerings.length;
-  const failures = report.offerings.filter(fails).length;
-  const out = [
+  const fails = (o: Pick<OfferingReport, 'decision' | 'findings'>): boolean => offeringFails(o, minDecision, options.failOn);
+  yield asLines([
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xmlAttr(report.tool.name)}" tests="${total}" failures="${failures}" errors="0" time="0">`,
-  ];
-  for (const [file, offerings] of byFile) {
-    const f = offerings.filter(fails).length;
-    out.push(`  <testsuite name="${xmlAttr(file)}" tests="${offerings.length}" failures="${f}" errors="0" skipped="0" time="0">`);
+    `<testsuites name="${xmlAttr(report.tool.name)}" tests="${report.offerings.length}" failures="${report.offerings.filter(fails).length}" errors="0" time="0">`,
+  ]);
+  const suite = (file: string, offerings: OfferingReport[]): string => {
+    const out = [`  <testsuite name="${xmlAttr(file)}" tests="${offerings.length}" failures="${offerings.filter(fails).length}" errors="0" skipped="0" time="0">`];
     for (const o of offerings) {
       const open = `    <testcase classname="${xmlAttr(file)}" name="${xmlAttr(caseName(o))}" time="0"`;
       if (!fails(o)) {
@@ -66,7 +66,18 @@ export const junit: Formatter = (report, options) => {
       out.push(`${open}>`, `      <failure message="${xmlAttr(message)}" type="${o.decision}">${xmlText(failureBody(o))}</failure>`, '    </testcase>');
     }
     out.push('  </testsuite>');
+    return asLines(out);
+  };
+  let group: OfferingReport[] = [];
+  for (const o of offerings()) {
+    if (group.length && o.file !== group[0]!.file) {
+      yield suite(group[0]!.file, group);
+      group = [];
+    }
+    group.push(o);
   }
-  out.push('</testsuites>');
-  return out.join('\n') + '\n';
+  if (group.length) yield suite(group[0]!.file, group);
+  yield '</testsuites>\n';
 };
+
+export const junit: Formatter = whole(junitParts);

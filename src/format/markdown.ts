@@ -3,10 +3,9 @@
  * the same content as the HTML report, without charts. Every document value goes
  * through `escapeMarkdown` (pipes, newlines, HTML, Markdown punctuation).
  */
-import type { Report } from '../report.js';
 import { ASPECT_IDS, DECISIONS, type Finding, type OfferingReport } from '../types.js';
 import { escapeMarkdown as md } from './escape.js';
-import type { Formatter } from './types.js';
+import { asLines, whole, type CatalogReport, type Formatter, type PartsFormatter } from './types.js';
 import { catalogView, counts, duplicatesNote, duplicatesView, LEVEL_NAMES, offeringLabel, similarityRange } from './view.js';
 
 const row = (cells: readonly (string | number)[]) => `| ${cells.map(String).join(' | ')} |`;
@@ -24,7 +23,7 @@ function findingLine(f: Finding): string {
   return row([where, f.waived ? `~~${f.severity}~~` : f.severity, `\`${f.ruleId}\``, `${waived}${md(f.message)}${quote}${fix}`]);
 }
 
-function offeringSection(report: Report, o: OfferingReport, n: number): string[] {
+function offeringSection(report: CatalogReport, o: OfferingReport, n: number): string[] {
   const out: string[] = [];
   out.push(`### ${n}. ${md(o.title ?? offeringLabel(o))}`, '');
   const meta = [
@@ -56,10 +55,17 @@ function offeringSection(report: Report, o: OfferingReport, n: number): string[]
   return out;
 }
 
-export const markdown: Formatter = (report: Report) => {
+/** The report's pieces: its lines, each ending with a newline. Every offering is read twice: for the table, then for its details. */
+export const markdownParts: PartsFormatter = function* (report, offerings) {
   const s = report.summary;
   const view = catalogView(report);
-  const out: string[] = [];
+  let out: string[] = [];
+  // The lines so far, as one piece.
+  const flush = () => {
+    const piece = asLines(out);
+    out = [];
+    return piece;
+  };
   out.push('# Micro-credential vetting report', '');
   out.push(`${s.offerings} offering${s.offerings === 1 ? '' : 's'} audited with rubric ${md(report.rubric.id)} ${md(report.rubric.version)}${report.generated ? ` on ${report.generated}` : ''}.`, '');
   out.push('## Decisions', '', row(['Approve', 'Revise', 'Reject', 'Invalid', 'Total']), rule(5, [0, 1, 2, 3, 4]));
@@ -70,7 +76,9 @@ export const markdown: Formatter = (report: Report) => {
     out.push('', `Weakest aspects: ${view.weakest.slice(0, 3).map((a) => `${a.aspect} (${a.mean.toFixed(2)})`).join(', ')}.`, '');
   }
   out.push('## Offerings', '', row(['#', 'Offering', 'Title', 'Provider', 'Decision', 'Score', ...ASPECT_IDS]), rule(6 + ASPECT_IDS.length, [0, 5, 6, 7, 8, 9, 10]));
-  report.offerings.forEach((o, i) => out.push(row([i + 1, md(offeringLabel(o)), md(o.title ?? '–'), md(o.provider ?? '–'), o.decision, o.score ?? '–', ...levels(o)])));
+  yield flush();
+  let n = 0;
+  for (const o of offerings()) yield `${row([++n, md(offeringLabel(o)), md(o.title ?? '–'), md(o.provider ?? '–'), o.decision, o.score ?? '–', ...levels(o)])}\n`;
   out.push('');
   if (report.duplicateGroups?.length) {
     out.push('## Possible duplicates', '', 'Offerings linked by near-identical competency statements, directly or through others.', '');
@@ -94,7 +102,9 @@ export const markdown: Formatter = (report: Report) => {
     }
   }
   out.push('## Offering details', '');
-  report.offerings.forEach((o, i) => out.push(...offeringSection(report, o, i + 1)));
+  yield flush();
+  n = 0;
+  for (const o of offerings()) yield asLines(offeringSection(report, o, ++n));
   out.push('## Audit trail', '');
   out.push(`- **Tool:** ${md(report.tool.name)} ${md(report.tool.version)}`);
   out.push(`- **Rubric:** ${md(report.rubric.id)} ${md(report.rubric.version)}, sha256 \`${report.rubric.sha256}\``);
@@ -105,5 +115,9 @@ export const markdown: Formatter = (report: Report) => {
     for (const f of report.sources) out.push(row([md(f.file), f.bytes ?? '–', f.sha256 ? `\`${f.sha256}\`` : 'unreadable']));
     out.push('');
   }
-  return out.join('\n');
+  // Every section ends with an empty line: the report ends with one newline, not two.
+  out.pop();
+  yield flush();
 };
+
+export const markdown: Formatter = whole(markdownParts);

@@ -5,10 +5,10 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { catalogStats, type Report } from '../report.js';
+import { catalogStats } from '../report.js';
 import { ASPECT_IDS, LEVEL_LABELS, type Finding, type OfferingReport, type Outcome, type Severity } from '../types.js';
 import { oneLine } from './sanitize.js';
-import type { Formatter } from './types.js';
+import { whole, type CatalogReport, type Formatter, type PartsFormatter } from './types.js';
 
 interface Paint {
   c: ChalkInstance;
@@ -88,7 +88,7 @@ function offeringBlock(o: OfferingReport, p: Paint, color: boolean): string {
   return out.join('\n');
 }
 
-function summaryBlock(report: Report, p: Paint, color: boolean): string {
+function summaryBlock(report: CatalogReport, p: Paint, color: boolean): string {
   const s = report.summary;
   const out: string[] = [];
   const counts = (['approve', 'revise', 'reject', 'invalid'] as const).map((d) => `${s[d]} ${p.word(d)}`);
@@ -112,19 +112,23 @@ function summaryBlock(report: Report, p: Paint, color: boolean): string {
   return out.join('\n');
 }
 
-export const text: Formatter = (report, options) => {
+/** Trailing blanks removed from every line (a wrapped table cell pads its lines). */
+const trimLines = (s: string) => s.replace(/(?<![ \t])[ \t]+$/gm, '');
+
+/** The report's pieces: a block or line per offering, then the summary. */
+export const textParts: PartsFormatter = function* (report, offerings, options) {
   const p = paint(options.color);
-  const parts: string[] = [];
   if (options.quiet) {
-    for (const o of report.offerings) {
+    for (const o of offerings()) {
       const score = o.score === null ? '   -' : String(o.score).padStart(4);
       const title = o.title ? `  ${oneLine(o.title)}` : '';
-      parts.push(`${p.decision(o.decision)}${' '.repeat(8 - o.decision.length)}${score}  ${label(o)}${title}`);
+      yield `${trimLines(`${p.decision(o.decision)}${' '.repeat(8 - o.decision.length)}${score}  ${label(o)}${title}`)}\n`;
     }
-    parts.push('');
+    yield '\n';
   } else {
-    for (const o of report.offerings) parts.push(offeringBlock(o, p, options.color), '');
+    for (const o of offerings()) yield `${trimLines(offeringBlock(o, p, options.color))}\n\n`;
   }
-  parts.push(summaryBlock(report, p, options.color));
-  return parts.join('\n').replace(/(?<![ \t])[ \t]+$/gm, '') + '\n';
+  yield `${trimLines(summaryBlock(report, p, options.color))}\n`;
 };
+
+export const text: Formatter = whole(textParts);

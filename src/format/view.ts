@@ -38,7 +38,7 @@ export interface CatalogView {
   weakest: AspectView[];
 }
 
-export function catalogView(report: Report): CatalogView {
+export function catalogView(report: { readonly offerings: readonly Pick<OfferingReport, 'aspects'>[] }): CatalogView {
   const valid = report.offerings.filter((o) => o.aspects !== null);
   const stats = catalogStats(report.offerings);
   const aspects = ASPECT_IDS.map((aspect): AspectView => {
