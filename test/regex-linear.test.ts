@@ -165,7 +165,7 @@ describe('every regular expression in src/', () => {
     expect(literals.length).toBeGreaterThan(300);
     const files = new Set(literals.map((f) => f.where.replace(/:\d+$/, '')));
     expect(files).toContain('src/load/markdown-blocks.ts');
-    expect(files).toContain('src/format/text.ts');
+    expect(files).toContain('src/format/sanitize.ts');
     expect(literals.filter((f) => !/:\d+$/.test(f.where))).toEqual([]);
   });
 

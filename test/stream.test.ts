@@ -154,9 +154,10 @@ describe('streaming JSON', () => {
 
   it('does not stream when the plan holds a flag or field the stream path does not know', async () => {
     const plan = await planAudit(['samples'], flags(['json']), io());
-    expect(canStream({ ...plan, flags: { ...plan.flags, baseline: 'b.json' } as AuditFlags })).toBe(false);
     expect(canStream({ ...plan, somethingNew: 1 } as typeof plan)).toBe(false);
-    expect(canStream({ ...plan, flags: { ...plan.flags, strictBaseline: true } as AuditFlags })).toBe(false);
+    expect(canStream({ ...plan, flags: { ...plan.flags, somethingNew: true } as AuditFlags })).toBe(false);
+    // A baseline streams: each offering keeps every finding's rule, severity and waiver mark.
+    expect(canStream({ ...plan, flags: { ...plan.flags, baseline: 'b.json', strictBaseline: true } as AuditFlags })).toBe(true);
     // Waivers and the gate's flags stream: each offering keeps what they need of its findings.
     expect(canStream({ ...plan, flags: { ...plan.flags, failOn: 'warning', maxWarnings: 3 } as AuditFlags })).toBe(true);
     expect(canStream({ ...plan, waivers: [{ offering: 'a', rule: 'calibration', reason: 'r', reviewer: 'x', date: '2026-01-01' }] } as unknown as typeof plan)).toBe(true);
@@ -183,6 +184,46 @@ describe('streaming JSON', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.each([[[]], [['--strict-baseline']], [['--fail-on', 'warning', '--max-warnings', '2']], [['--waivers', path.join(ROOT, 'test/fixtures/report/waivers.yaml'), '--strict-baseline']]])(
+    'streams --baseline %j with the same bytes, exit code and messages as the whole-report path',
+    async (extra) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-stream-baseline-'));
+      try {
+        const put = (name: string, from: string, edit = (t: string) => t) => {
+          mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+          writeFileSync(path.join(dir, name), edit(readFileSync(path.join(ROOT, from), 'utf8')));
+        };
+        for (const f of ['a.md', 'b.md', 'c.md']) put(`mc/${f}`, `test/fixtures/report/${f}`);
+        put('mc/middling.md', 'samples/middling.md');
+        put('mc/weak.md', 'samples/weak.md');
+        put('mc/stem.json', 'samples/catalog/stem-series.json');
+        expect(await main(['baseline', 'mc'], io({ cwd: dir }))).toBe(0);
+        // Then: a gone offering, a fixed one, one with a new finding, a decision that dropped, a new file.
+        rmSync(path.join(dir, 'mc/weak.md'));
+        put('mc/middling.md', 'samples/strong.md');
+        put('mc/a.md', 'test/fixtures/report/a.md', (t) => t.replace(/^---\n/, '---\ncolour: blue\n'));
+        put('mc/b.md', 'test/fixtures/report/b.md', (t) => t.slice(0, Math.max(200, t.indexOf('## ', t.length >> 1))));
+        put('mc/new.md', 'samples/weak.md');
+        const args = ['audit', 'mc', '--baseline', 'mcaudit-baseline.json', ...extra];
+        const s = io({ cwd: dir });
+        const streamed = await main([...args, '--format', 'json:s.json', '--format', 'text'], s);
+        expect(vi.mocked(streamAudit)).toHaveBeenCalledTimes(1);
+        const w = io({ cwd: dir });
+        const whole = await wholePath(() => main([...args, '--format', 'json:w.json', '--format', 'text'], w));
+        const report = readFileSync(path.join(dir, 's.json'), 'utf8');
+        expect(report).toBe(readFileSync(path.join(dir, 'w.json'), 'utf8'));
+        const b = (JSON.parse(report) as { baseline: { new: string[]; worse: unknown[]; stale: unknown[] } }).baseline;
+        expect(b.new).toEqual(['mc/new.md']);
+        expect(b.worse.length).toBeGreaterThan(1);
+        expect(b.stale.length).toBeGreaterThan(1);
+        expect([streamed, s.out, s.err]).toEqual([whole, w.out, w.err]);
+        expect(s.err).toMatch(/stale baseline entr/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('gives the same exit code as the whole-report path for each gate', async () => {
     for (const min of ['approve', 'revise']) {

@@ -6,8 +6,9 @@
  *
  * Every format streams: JSON into its files as the audit goes (the json formatter's pieces,
  * src/format/json.ts), every other format in pieces from the spool at the end
- * (`formatParts`). Only a baseline comparison needs the whole report, so `runAudit` keeps
- * the whole-report path for it. The streamed bytes are the formatters' bytes.
+ * (`formatParts`). The streamed bytes are the formatters' bytes. The whole-report path
+ * (collectReport, writeReports) stays for a plan that holds something this path does not
+ * know (canStream), and as the reference the tests compare this path with.
  */
 import { readSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
@@ -43,25 +44,18 @@ export const STREAM_FLAGS: ReadonlySet<string> = new Set([
   'configDir',
   'include',
   'exclude',
-  // The gate and waivers: each offering keeps what they need of its findings (lightMaker).
+  // The gate, waivers and a baseline: each offering keeps what they need of its findings (lightMaker).
   'failOn',
   'maxWarnings',
   'waivers',
+  'baseline',
+  'strictBaseline',
 ]);
-export const STREAM_PLAN_FIELDS: ReadonlySet<string> = new Set(['flags', 'targets', 'rubric', 'files', 'ctx', 'waivers']);
-
-/** Flags the stream path does not handle: a baseline compares every finding. */
-const WHOLE_REPORT_FLAGS = ['baseline', 'strictBaseline'] as const;
+export const STREAM_PLAN_FIELDS: ReadonlySet<string> = new Set(['flags', 'targets', 'rubric', 'files', 'ctx', 'waivers', 'baseline']);
 
 /** Whether the plan holds nothing the stream path ignores (every format streams). */
 export function canStream(plan: AuditPlan): boolean {
-  const flags = plan.flags as unknown as Record<string, unknown>;
-  return (
-    plan.targets.every((t) => formatParts[t.format] !== undefined) &&
-    Object.keys(plan.flags).every((k) => STREAM_FLAGS.has(k) || (WHOLE_REPORT_FLAGS as readonly string[]).includes(k)) &&
-    WHOLE_REPORT_FLAGS.every((k) => flags[k] === undefined || flags[k] === false) &&
-    Object.keys(plan).every((k) => STREAM_PLAN_FIELDS.has(k))
-  );
+  return plan.targets.every((t) => formatParts[t.format] !== undefined) && Object.keys(plan.flags).every((k) => STREAM_FLAGS.has(k)) && Object.keys(plan).every((k) => STREAM_PLAN_FIELDS.has(k));
 }
 
 /** The options an output is written with: colour only for text, and never into a file unless asked. */
@@ -302,11 +296,11 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
   let spool: FileHandle | null = null;
   const lights: OfferingReport[] = [];
   // The gate needs the findings at or above --fail-on and, with --max-warnings, the warnings;
-  // the waivers summary needs the waived ones.
+  // the waivers summary needs the waived ones; a baseline counts every finding by rule.
   const { atOrAbove } = await import('../engine/gate.js');
   const { failOn, maxWarnings } = plan.flags;
-  const keepFindings = plan.waivers.length > 0 || failOn !== undefined || maxWarnings !== undefined;
-  const light = lightMaker((f) => f.waived === true || atOrAbove(f.severity, failOn) || (maxWarnings !== undefined && f.severity === 'warning'));
+  const keepFindings = plan.waivers.length > 0 || failOn !== undefined || maxWarnings !== undefined || plan.baseline !== undefined;
+  const light = lightMaker(plan.baseline ? () => true : (f) => f.waived === true || atOrAbove(f.severity, failOn) || (maxWarnings !== undefined && f.severity === 'warning'));
   // Where each rendered offering is, in the first output (direct) or the spool.
   const offsets: number[] = [];
   const sizes: number[] = [];
@@ -353,6 +347,10 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
     if (pending.length) await spool!.writev(pending);
     progress?.done();
     const catalog = withCatalog({ ...head, offerings: lights, summary }, await collector.input());
+    if (plan.baseline) {
+      const { compareBaseline } = await import('../engine/baseline.js');
+      catalog.baseline = compareBaseline(catalog, plan.baseline.data, plan.baseline.file).summary;
+    }
     const patched = catalog.offerings.some((o) => o.duplicates);
     if (direct && patched) {
       // A copy of the first output, as written so far, becomes the spool; every output starts again.

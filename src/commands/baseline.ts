@@ -1,13 +1,16 @@
 /**
  * `mcaudit baseline <paths...>`: audit the paths and write a baseline (per offering its
  * decision and a count of findings per rule, no line numbers) for `audit --baseline`.
+ * Each offering's report is dropped once its entry is made, so a catalog of any size fits.
  */
 import { Command } from 'commander';
-import { BASELINE_FILE, buildBaseline } from '../engine/baseline.js';
+import { BASELINE_FILE, baselineEntry, baselineOf, offeringKey, type BaselineEntry } from '../engine/baseline.js';
 import type { Io } from '../io.js';
 import { discover } from '../load/discover.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
+import { rubricInfo } from '../report.js';
 import { loadRubric } from '../rubric/load.js';
-import { auditTime, collectReport, parseSize, writeOutput, type AuditPlan } from './audit.js';
+import { auditTime, parseSize, writeOutput } from './audit.js';
 
 export interface BaselineFlags {
   rubric: string;
@@ -18,12 +21,17 @@ export interface BaselineFlags {
 export async function runBaseline(paths: string[], flags: BaselineFlags, io: Io): Promise<number> {
   const rubric = loadRubric(flags.rubric, io.cwd);
   const files = await discover(paths, io.cwd);
-  const plan: AuditPlan = { flags: { rubric: flags.rubric, format: [], minDecision: 'approve', maxFileSize: flags.maxFileSize }, targets: [], rubric, files, ctx: { now: auditTime(io.env) }, waivers: [] };
-  const report = await collectReport(plan);
-  const baseline = buildBaseline(report);
-  await writeOutput(flags.output, JSON.stringify(baseline, null, 2) + '\n', io);
-  const findings = report.offerings.reduce((n, o) => n + o.findings.length, 0);
-  io.stdout(`wrote ${flags.output}: ${report.offerings.length} offering${report.offerings.length === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}\n`);
+  const { auditFiles } = await import('../engine/audit.js');
+  const entries: Record<string, BaselineEntry> = {};
+  let offerings = 0;
+  let findings = 0;
+  for await (const o of auditFiles(files, { rubric, ctx: { now: auditTime(io.env) }, maxFileSize: flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, waivers: [] })) {
+    entries[offeringKey(o)] = baselineEntry(o);
+    offerings++;
+    findings += o.findings.length;
+  }
+  await writeOutput(flags.output, JSON.stringify(baselineOf(rubricInfo(rubric), entries), null, 2) + '\n', io);
+  io.stdout(`wrote ${flags.output}: ${offerings} offering${offerings === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}\n`);
   return 0;
 }
 

@@ -11,8 +11,8 @@ import { applyConfig, type ConfigurableFlags } from '../config/apply.js';
 import { fileFilter } from '../config/select.js';
 import { auditEntry, auditFiles, compareFindings } from '../engine/audit.js';
 import { UsageError } from '../errors.js';
-import { FORMATS, formatters } from '../format/index.js';
-import { lint } from '../format/lint.js';
+import { FORMATS, formatParts, type Format } from '../format/index.js';
+import { lintParts } from '../format/lint.js';
 import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
 import { discover, type InputFile } from '../load/discover.js';
@@ -22,6 +22,7 @@ import { buildReport, meetsGate } from '../report.js';
 import { loadRubric } from '../rubric/load.js';
 import { DECISIONS, type Decision, type OfferingReport } from '../types.js';
 import { auditTime, parseSize } from './audit.js';
+import { openSink, writePieces } from './audit-stream.js';
 
 export interface LintFlags {
   rubric: string;
@@ -75,8 +76,11 @@ export async function runLint(args: string[], opts: LintFlags, cmd: Command, io:
   }
   const report = buildReport(rubric, offerings);
   const color = opts.format === 'text' && wantColor(opts.color, io, false);
-  const formatter = opts.format === 'text' ? lint : formatters[opts.format as keyof typeof formatters];
-  io.stdout(formatter(report, { color }));
+  // Written in pieces: no output is one string, however many files are linted.
+  const parts = opts.format === 'text' ? lintParts : formatParts[opts.format as Format];
+  const sink = await openSink(undefined, io);
+  await writePieces(parts(report, () => report.offerings, { color }), sink);
+  await sink.close();
   return placeholders === 0 && report.offerings.every((o) => meetsGate(o.decision, flags.minDecision)) ? 0 : 1;
 }
 

@@ -52,13 +52,21 @@ function countByRule(findings: readonly Finding[]): Record<string, number> {
   return sortedRecord(counts);
 }
 
-/** The baseline for a report: sorted keys, so the file diffs cleanly. */
+/** One offering's baseline entry: its decision and a count of findings per rule. */
+export function baselineEntry(o: Pick<OfferingReport, 'id' | 'title' | 'decision' | 'findings'>): BaselineEntry {
+  return { id: o.id, title: o.title, decision: o.decision, findings: countByRule(o.findings) };
+}
+
+/** The baseline of these entries (by offering key), sorted so the file diffs cleanly. */
+export function baselineOf(rubric: Pick<Report['rubric'], 'id' | 'version'>, entries: Record<string, BaselineEntry>): Baseline {
+  return { version: 1, tool: 'mcaudit', rubric: { id: rubric.id, version: rubric.version }, offerings: sortedRecord(entries) };
+}
+
+/** The baseline for a report. */
 export function buildBaseline(report: Report): Baseline {
-  const offerings: Record<string, BaselineEntry> = {};
-  for (const o of report.offerings) {
-    offerings[offeringKey(o)] = { id: o.id, title: o.title, decision: o.decision, findings: countByRule(o.findings) };
-  }
-  return { version: 1, tool: 'mcaudit', rubric: { id: report.rubric.id, version: report.rubric.version }, offerings: sortedRecord(offerings) };
+  const entries: Record<string, BaselineEntry> = {};
+  for (const o of report.offerings) entries[offeringKey(o)] = baselineEntry(o);
+  return baselineOf(report.rubric, entries);
 }
 
 /** Validate parsed baseline JSON; returns the baseline or one line per problem. */
@@ -127,12 +135,24 @@ export function compareBaseline(report: Report, baseline: Baseline, file: string
     return e && !(e.id && o.id && e.id !== o.id) ? keys[i] : undefined;
   });
   const used = new Set(matchOf.filter((k): k is string => k !== undefined));
+  // The entries by id, with how many are unused: each offering looks up its id instead of
+  // scanning every entry (a catalog audited against another one's baseline was quadratic).
+  const byId = new Map<string, { keys: string[]; unused: number }>();
+  for (const [k, e] of entries) {
+    if (e.id === null || e.id === undefined) continue;
+    let g = byId.get(e.id);
+    if (!g) byId.set(e.id, (g = { keys: [], unused: 0 }));
+    g.keys.push(k);
+    if (!used.has(k)) g.unused++;
+  }
   report.offerings.forEach((o, i) => {
     if (matchOf[i] !== undefined || o.id === null) return;
-    const byId = [...entries.keys()].filter((k) => !used.has(k) && entries.get(k)!.id === o.id);
-    if (byId.length === 1) {
-      matchOf[i] = byId[0]!;
-      used.add(byId[0]!);
+    const g = byId.get(o.id);
+    if (g?.unused === 1) {
+      const k = g.keys.find((key) => !used.has(key))!;
+      matchOf[i] = k;
+      used.add(k);
+      g.unused = 0;
     }
   });
 

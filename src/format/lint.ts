@@ -6,19 +6,24 @@
  */
 import { Chalk } from 'chalk';
 import { ASPECT_IDS, type Finding, type OfferingReport, type Outcome, type Severity } from '../types.js';
-import { oneLine } from './sanitize.js';
-import type { Formatter } from './types.js';
+import { oneLine, trimLines } from './sanitize.js';
+import { asLines, whole, type Formatter, type PartsFormatter } from './types.js';
 
 const GROUPS = [null, ...ASPECT_IDS] as const;
 
-export const lint: Formatter = (report, options) => {
+/** The lint view in pieces: a block per offering, then the counts. */
+export const lintParts: PartsFormatter = function* (_report, offerings, options) {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const SEV: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const DEC: Record<Outcome, (s: string) => string> = { approve: c.green.bold, revise: c.yellow.bold, reject: c.red.bold, invalid: c.magenta.bold };
-  const out: string[] = [];
   const loc = (f: Finding, file: string) => oneLine(f.line === null ? file : `${file}:${f.line}:${f.column ?? 1}`);
 
-  for (const o of report.offerings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  let n = 0;
+  for (const o of offerings()) {
+    const out: string[] = [];
+    n++;
+    for (const f of o.findings) counts[f.severity]++;
     const name = oneLine(o.index === undefined ? o.file : `${o.file} [${o.index}]`);
     out.push(c.bold(name) + (o.title ? c.dim(`  ${oneLine(o.title)}`) : ''));
     if (!o.findings.length) out.push('  no findings');
@@ -34,9 +39,9 @@ export const lint: Formatter = (report, options) => {
     out.push(`  Decision: ${DEC[o.decision](o.decision.toUpperCase())}${o.score === null ? '' : `  score ${o.score}/100`}`);
     for (const r of o.reasons) out.push(`    - ${oneLine(r)}`);
     out.push('');
+    yield trimLines(asLines(out));
   }
-  const counts = (f: Severity) => report.offerings.reduce((n, o) => n + o.findings.filter((x) => x.severity === f).length, 0);
-  const n = report.offerings.length;
-  out.push(`${n} offering${n === 1 ? '' : 's'}: ${counts('error')} errors, ${counts('warning')} warnings, ${counts('info')} info`);
-  return out.join('\n').replace(/(?<![ \t])[ \t]+$/gm, '') + '\n';
+  yield `${n} offering${n === 1 ? '' : 's'}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info\n`;
 };
+
+export const lint: Formatter = whole(lintParts);

@@ -14,3 +14,8 @@ export function stripControl(s: string): string {
 export function oneLine(s: string): string {
   return stripControl(s).replace(/[\t\n]+/g, ' ');
 }
+
+/** Trailing blanks removed from every line (a wrapped table cell pads its lines). */
+export function trimLines(s: string): string {
+  return s.replace(/(?<![ \t])[ \t]+$/gm, '');
+}

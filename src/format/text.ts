@@ -7,7 +7,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { catalogStats } from '../report.js';
 import { ASPECT_IDS, LEVEL_LABELS, type Finding, type OfferingReport, type Outcome, type Severity } from '../types.js';
-import { oneLine } from './sanitize.js';
+import { oneLine, trimLines } from './sanitize.js';
 import { whole, type CatalogReport, type Formatter, type PartsFormatter } from './types.js';
 
 interface Paint {
@@ -111,9 +111,6 @@ function summaryBlock(report: CatalogReport, p: Paint, color: boolean): string {
   out.push(p.c.dim(`Rubric: ${oneLine(report.rubric.id)} ${oneLine(report.rubric.version)} · ${report.tool.name} ${report.tool.version}`));
   return out.join('\n');
 }
-
-/** Trailing blanks removed from every line (a wrapped table cell pads its lines). */
-const trimLines = (s: string) => s.replace(/(?<![ \t])[ \t]+$/gm, '');
 
 /** The report's pieces: a block or line per offering, then the summary. */
 export const textParts: PartsFormatter = function* (report, offerings, options) {

@@ -19,9 +19,10 @@ export type Formatter = (report: Report, options: FormatOptions) => string;
 /**
  * What a format's catalog-wide parts (totals, charts, group tables) may read of each
  * offering. A streamed audit keeps only this much of each offering in memory (lightMaker in
- * src/commands/audit-stream.ts), and of the findings only what the gate needs: those at or
- * above `--fail-on` and the waived ones. So `findings` here is for the gate's own test
- * (`offeringFails`) and nothing else; anything more comes from the full offerings.
+ * src/commands/audit-stream.ts), and of the findings only what the gate needs, as rule,
+ * severity and waiver mark: those at or above `--fail-on`, the waived ones, the warnings with
+ * `--max-warnings`, all of them with `--baseline`. So `findings` here is for the gate's own
+ * test (`offeringFails`) and nothing else; anything more comes from the full offerings.
  */
 export type CatalogOffering = Pick<OfferingReport, 'file' | 'index' | 'id' | 'title' | 'provider' | 'decision' | 'aspects' | 'findings' | 'duplicates' | 'duplicateGroup'>;
 

@@ -2,8 +2,9 @@
  * The exit policy as a pure function: --min-decision, --fail-on, --max-warnings, and the
  * baseline's "only what is new or worse".
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildBaseline } from '../../src/engine/baseline.js';
+import { buildBaseline, compareBaseline, offeringKey, type Baseline } from '../../src/engine/baseline.js';
 import { evaluateGate, type GatePolicy } from '../../src/engine/gate.js';
 import type { Report } from '../../src/report.js';
 import type { Finding, OfferingReport, Outcome, Severity } from '../../src/types.js';
@@ -157,5 +158,59 @@ describe('with a baseline', () => {
     const g = gate(now, { baseline: b });
     expect(g.comparison!.summary).toEqual({ file: 'b.json', matched: 2, new: ['cat.json#0'], worse: [], stale: [] });
     expect(g.exitCode).toBe(0);
+  });
+
+  /** The matching as first written (every unmatched offering scans every entry): the reference. */
+  function referenceMatch(r: Report, baseline: Baseline): (string | undefined)[] {
+    const entries = new Map(Object.entries(baseline.offerings));
+    const keys = r.offerings.map(offeringKey);
+    const matchOf = r.offerings.map((o, i) => {
+      const e = entries.get(keys[i]!);
+      return e && !(e.id && o.id && e.id !== o.id) ? keys[i] : undefined;
+    });
+    const used = new Set(matchOf.filter((k): k is string => k !== undefined));
+    r.offerings.forEach((o, i) => {
+      if (matchOf[i] !== undefined || o.id === null) return;
+      const byId = [...entries.keys()].filter((k) => !used.has(k) && entries.get(k)!.id === o.id);
+      if (byId.length === 1) {
+        matchOf[i] = byId[0]!;
+        used.add(byId[0]!);
+      }
+    });
+    return matchOf;
+  }
+
+  it('matches by key, then by id, as the reference does, on random catalogs (fixed seed)', () => {
+    const item = fc.record({ file: fc.constantFrom('a.md', 'b.md', 'c.json'), index: fc.option(fc.nat(3), { nil: undefined }), id: fc.option(fc.constantFrom('A', 'B', 'C', ''), { nil: null }), bad: fc.boolean() });
+    // Keys are unique in a report, as each file is audited once.
+    const items = fc.uniqueArray(item, { maxLength: 12, selector: (x) => `${x.file}#${x.index}` });
+    fc.assert(
+      fc.property(items, items, (was, now) => {
+        const make = (xs: typeof was) => report(...xs.map((x) => ({ ...offering(x.file, x.bad ? 'reject' : 'approve', x.bad ? [finding('x', 'error')] : [], x.index), id: x.id })));
+        const before = make(was);
+        const after = make(now);
+        const baseline = buildBaseline(before);
+        const got = compareBaseline(after, baseline, 'b.json');
+        const match = referenceMatch(after, baseline);
+        // Matched offerings are counted, the others are new; an entry no offering matched is stale.
+        expect(got.summary.matched).toBe(match.filter((k) => k !== undefined).length);
+        expect(got.summary.new).toEqual(after.offerings.map(offeringKey).filter((_, i) => match[i] === undefined));
+        const unused = Object.keys(baseline.offerings).filter((k) => !match.includes(k)).sort();
+        expect(got.summary.stale.filter((d) => d.current === null).map((d) => d.offering)).toEqual(unused);
+        after.offerings.forEach((o, i) => expect(got.offerings.get(offeringKey(o))!.entry).toBe(match[i] === undefined ? null : baseline.offerings[match[i]!]));
+      }),
+      { seed: 20261123, numRuns: 500 },
+    );
+  });
+
+  it('matches 20,000 offerings against the 20,000 entries of another catalog, all with ids, in linear time', () => {
+    const n = 20_000;
+    const was = report(...Array.from({ length: n }, (_, i) => ({ ...offering(`old/${i}.md`, 'approve'), id: `MC-${i}` })));
+    // Renamed files: every offering is matched by its id. Then one id shared by every entry: none is.
+    const renamed = report(...Array.from({ length: n }, (_, i) => ({ ...offering(`new/${i}.md`, 'approve'), id: `MC-${n - 1 - i}` })));
+    const shared = report(...Array.from({ length: n }, (_, i) => ({ ...offering(`new/${i}.md`, 'approve'), id: 'MC' })));
+    const sameId = report(...Array.from({ length: n }, (_, i) => ({ ...offering(`old/x${i}.md`, 'approve'), id: 'MC' })));
+    expect(compareBaseline(renamed, buildBaseline(was), 'b.json').summary.matched).toBe(n);
+    expect(compareBaseline(shared, buildBaseline(sameId), 'b.json').summary.new).toHaveLength(n);
   });
 });
