@@ -8,7 +8,8 @@
  *   - the full audit: `mcaudit audit <dir> --format json:<file>` (worker threads as `auto` picks);
  *   - up to 10,000 offerings, the same audit in one thread (`--concurrency off`), to show
  *     what the workers gain on this machine, and with every rule turned off, to show what
- *     the rest of the audit (loading, scoring, hashing, writing the report) costs alone.
+ *     the rest of the audit (loading, scoring, hashing, writing the report) costs alone,
+ *     and the audit to an HTML report (written from a spool, not from the workers' bytes).
  * It prints wall time, offerings per second, peak RSS and the audit/baseline ratio; then
  * start-up (`mcaudit --version`, a one-file lint and a one-file audit against a bare
  * `node -e ""`, interleaved) and pathological inputs (1 MB lines of punctuation and
@@ -133,8 +134,8 @@ async function bench() {
 console.log(`mcaudit bench — node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${TIME ? 'peak RSS from /usr/bin/time' : 'peak RSS n/a'}`);
 console.log('');
 if (SIZES.length) {
-  console.log('offerings | KB/offering | baseline s | audit s | offerings/s | ratio | baseline RSS MB | audit RSS MB | one thread s (ratio) | every rule off s (ratio)');
-  console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
+  console.log('offerings | KB/offering | baseline s | audit s | offerings/s | ratio | baseline RSS MB | audit RSS MB | one thread s (ratio) | every rule off s (ratio) | HTML report s (RSS MB)');
+  console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
 }
 const rows = [];
 for (const n of SIZES) {
@@ -146,19 +147,22 @@ for (const n of SIZES) {
     // Warm the page cache once so neither run pays for the first read.
     measure(process.execPath, ['--input-type=module', '-e', BASELINE, dir], { cwd: ROOT });
     const base = measure(process.execPath, ['--input-type=module', '-e', BASELINE, dir], { cwd: ROOT });
-    /** The full audit of the catalog to `out`, with `extra` flags. */
-    const auditRun = (...extra) => measure(process.execPath, [BIN, 'audit', dir, '--format', `json:${out}`, ...extra], { cwd: dir, env: { ...process.env, CI: '1' } });
+    /** The full audit of the catalog to `out` (or to `--format` `to`), with `extra` flags. */
+    const auditTo = (to, ...extra) => measure(process.execPath, [BIN, 'audit', dir, '--format', to, ...extra], { cwd: dir, env: { ...process.env, CI: '1' } });
+    const auditRun = (...extra) => auditTo(`json:${out}`, ...extra);
     const audit = auditRun();
     const size = statSync(out).size;
     const one = n <= 10000 ? auditRun('--concurrency', 'off') : null;
     // The same audit with every rule turned off: what loading, scoring, hashing and writing
     // the report cost without the rules (a floor for the audit, not a mode anyone would use).
     const bare = n <= 10000 ? auditRun('--rubric', rulesOff(work)) : null;
+    // The HTML report streams from a spool of the offerings' JSON, which it reads twice.
+    const html = n <= 10000 ? auditTo(`html:${path.join(work, 'report.html')}`) : null;
     const row = { n, base, audit, ratio: audit.wall / base.wall };
     rows.push(row);
     const rel = (m) => (m ? `${fmt(m.wall)} (${fmt(m.wall / base.wall)}x)` : 'n/a');
     console.log(
-      `${n} | ${fmt(bytes / n / 1024, 1)} | ${fmt(base.wall)} | ${fmt(audit.wall)} | ${Math.round(n / audit.wall)} | ${fmt(row.ratio)}x | ${fmt(base.rssMB, 0)} | ${fmt(audit.rssMB, 0)} (report ${fmt(size / 2 ** 20, 0)} MB) | ${rel(one)} | ${rel(bare)}`,
+      `${n} | ${fmt(bytes / n / 1024, 1)} | ${fmt(base.wall)} | ${fmt(audit.wall)} | ${Math.round(n / audit.wall)} | ${fmt(row.ratio)}x | ${fmt(base.rssMB, 0)} | ${fmt(audit.rssMB, 0)} (report ${fmt(size / 2 ** 20, 0)} MB) | ${rel(one)} | ${rel(bare)} | ${html ? `${fmt(html.wall)} (${fmt(html.rssMB, 0)})` : 'n/a'}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
