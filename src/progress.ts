@@ -45,6 +45,7 @@ export function startProgress(total: number, io: Io, quiet: boolean, now: () => 
   let last = 0;
   let done = 0;
   let current: string | null = null;
+  let finished = false;
   const draw = () => io.stderr(`\r${progressLine(done, total, (now() - start) / 1000)}\u001b[K`);
   return {
     offering(file) {
@@ -58,6 +59,9 @@ export function startProgress(total: number, io: Io, quiet: boolean, now: () => 
       }
     },
     done() {
+      // Once: the bar is erased when the audit ends, and again on an early exit.
+      if (finished) return;
+      finished = true;
       io.stderr('\r\u001b[K');
     },
   };

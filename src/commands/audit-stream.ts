@@ -11,7 +11,8 @@
  * know (canStream), and as the reference the tests compare this path with.
  */
 import { readSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -71,7 +72,10 @@ export interface Sink {
    * bytes nobody will change again, kept as they are until written.
    */
   write(s: string | Uint8Array, owned?: boolean): Promise<void>;
+  /** Write out the rest; a file output then replaces the target (see openSink). */
   close(): Promise<void>;
+  /** After an error: leave the target as it was (remove a file output's temporary file). */
+  discard(): Promise<void>;
   /** Set when the sink is a regular file, which can be read back and written again from its start. */
   readonly file: RegularFile | null;
 }
@@ -100,20 +104,35 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
       close: async () => {
         if (buf) io.stdout(buf);
       },
+      discard: async () => {},
       file: null,
     };
   }
-  const abs = path.resolve(io.cwd, file);
   const fail = (e: unknown) => new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   let fh: FileHandle;
   let regular: boolean;
+  // A regular file is written under a temporary name beside it and renamed over it at the
+  // end: until then the target keeps its old bytes (an audit may read it, a failed run
+  // leaves it whole). A device or a pipe (/dev/stdout) is written in place.
+  let target = path.resolve(io.cwd, file);
+  let temp: string | null = null;
   try {
-    await mkdir(path.dirname(abs), { recursive: true });
-    fh = await open(abs, 'w');
-    regular = (await fh.stat()).isFile();
+    await mkdir(path.dirname(target), { recursive: true });
+    target = await realpath(target).catch(() => target);
+    const st = await stat(target).catch(() => null);
+    if (st?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (st && !st.isFile()) {
+      fh = await open(target, 'w');
+      regular = false;
+    } else {
+      temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.mcaudit-tmp`);
+      fh = await open(temp, 'wx');
+      regular = true;
+    }
   } catch (e) {
     throw fail(e);
   }
+  let closed = false;
   let chunks: Buffer[] = [];
   let bytes = 0;
   // Written at explicit positions, so that `restart` can begin again at 0.
@@ -152,11 +171,26 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
     },
     close: async () => {
       if (chunks.length) await flush();
+      closed = true;
       await fh.close();
+      if (temp) {
+        try {
+          await rename(temp, target);
+        } catch (e) {
+          await rm(temp, { force: true });
+          throw fail(e);
+        }
+      }
+    },
+    discard: async () => {
+      if (closed) return;
+      closed = true;
+      await fh.close().catch(() => {});
+      if (temp) await rm(temp, { force: true });
     },
     file: regular
       ? {
-          path: abs,
+          path: temp!,
           get written() {
             return at + bytes;
           },
@@ -258,6 +292,9 @@ export function* spooled(fd: number, offsets: readonly number[], sizes: readonly
   }
 }
 
+/** No temporary spool can be made (TMPDIR missing or read-only): the whole-report path can still run. */
+export class SpoolUnavailable extends Error {}
+
 /** Write every piece to the sink. */
 export async function writePieces(pieces: Iterable<string>, sink: Sink): Promise<void> {
   for (const piece of pieces) await sink.write(piece);
@@ -282,7 +319,14 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
   const { jsonBefore, jsonHead, jsonTail, withTrailingFields } = await import('../format/json.js');
   const { withCatalog } = await import('../catalog.js');
   const { catalogCollector } = await import('./catalog-input.js');
-  const outs = await Promise.all(plan.targets.map(async (t) => ({ target: t, format: t.format, sink: await openSink(t.file, io) })));
+  // Every output is opened before the audit, so a bad one fails at once (and leaves the others as they were).
+  const outs: { target: OutputTarget; format: OutputTarget['format']; sink: Sink }[] = [];
+  try {
+    for (const t of plan.targets) outs.push({ target: t, format: t.format, sink: await openSink(t.file, io) });
+  } catch (e) {
+    for (const o of outs) await o.sink.discard();
+    throw e;
+  }
   const jsonOuts = outs.filter((o) => o.format === 'json');
   const head = { tool: toolInfo(), rubric: rubricInfo(plan.rubric), rules: ruleInfo(plan.rubric) };
   const summary = emptySummary();
@@ -293,6 +337,15 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
   // The spool's folder is made only when a spool is needed (most runs to files need none).
   let tmpDir: string | null = null;
   const spoolFile = async () => path.join((tmpDir ??= await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'))), 'offerings.json');
+  // What goes wrong with the spool is the machine's, not a bug: said plainly (exit 2).
+  const spoolFailed = (e: unknown) => new UsageError(`cannot write a temporary file in ${tmpdir()} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); set TMPDIR to a writable folder with room for the report`);
+  const toSpool = async (chunks: Uint8Array[]) => {
+    try {
+      await spool!.writev(chunks);
+    } catch (e) {
+      throw spoolFailed(e);
+    }
+  };
   let spool: FileHandle | null = null;
   const lights: OfferingReport[] = [];
   // The gate needs the findings at or above --fail-on and, with --max-warnings, the warnings;
@@ -311,7 +364,14 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
     if (direct) for (const o of outs) await o.sink.write(jsonHead(head));
-    else spool = await open(await spoolFile(), 'w+');
+    else {
+      try {
+        spool = await open(await spoolFile(), 'w+');
+      } catch (e) {
+        // No spool at all: the run can still hold its report in memory (runAudit falls back).
+        throw new SpoolUnavailable(spoolFailed(e).message);
+      }
+    }
     const options = { rubric: plan.rubric, ctx: plan.ctx, waivers: plan.waivers, maxFileSize: plan.flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, renderJson: true, keepFindings, concurrency: plan.flags.concurrency };
     for await (const { file, source, items } of auditedStream(plan.files, options)) {
       // The same path as the file list's, kept once.
@@ -332,7 +392,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
           pending.push(rendered);
           pendingBytes += rendered.byteLength;
           if (pendingBytes > 1 << 18) {
-            await spool!.writev(pending);
+            await toSpool(pending);
             pending = [];
             pendingBytes = 0;
           }
@@ -344,7 +404,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
         progress?.offering(r.file);
       }
     }
-    if (pending.length) await spool!.writev(pending);
+    if (pending.length) await toSpool(pending);
     progress?.done();
     const catalog = withCatalog({ ...head, offerings: lights, summary }, await collector.input());
     if (plan.baseline) {
@@ -355,9 +415,13 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
     if (direct && patched) {
       // A copy of the first output, as written so far, becomes the spool; every output starts again.
       await files[0]!.flush();
-      const copy = await spoolFile();
-      await copyFile(files[0]!.path, copy);
-      spool = await open(copy, 'r');
+      try {
+        const copy = await spoolFile();
+        await copyFile(files[0]!.path, copy);
+        spool = await open(copy, 'r');
+      } catch (e) {
+        throw spoolFailed(e);
+      }
       for (const f of files) await f!.restart();
     }
     if (!direct || patched) {
@@ -371,27 +435,28 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
           yield duplicates ? withTrailingFields(rendered, { duplicates, duplicateGroup }) : rendered;
         }
       };
-      if (jsonOuts.length) {
-        for (const o of jsonOuts) await o.sink.write(jsonHead(head));
-        let i = 0;
-        for (const json of offeringBytes()) {
-          for (const o of jsonOuts) {
-            await o.sink.write(jsonBefore(i));
-            await o.sink.write(json);
-          }
-          i++;
-        }
-      }
       const offerings = function* (): Generator<OfferingReport> {
         for (const json of offeringBytes()) yield JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as OfferingReport;
       };
-      for (const o of outs) if (o.format !== 'json') await writePieces(formatParts[o.format](catalog, offerings, formatOptions(plan, o.target, io)), o.sink);
-    }
-    for (const o of jsonOuts) await o.sink.write(jsonTail(catalog, n));
+      // In the order given (two of them may be one stream, /dev/stdout and stdout).
+      for (const o of outs) {
+        if (o.format === 'json') {
+          await o.sink.write(jsonHead(head));
+          let i = 0;
+          for (const json of offeringBytes()) {
+            await o.sink.write(jsonBefore(i++));
+            await o.sink.write(json);
+          }
+          await o.sink.write(jsonTail(catalog, n));
+        } else await writePieces(formatParts[o.format](catalog, offerings, formatOptions(plan, o.target, io)), o.sink);
+      }
+    } else for (const o of outs) await o.sink.write(jsonTail(catalog, n));
     for (const o of outs) await o.sink.close();
     return catalog;
   } finally {
     progress?.done();
+    // After an error, every output is left as it was.
+    for (const o of outs) await o.sink.discard();
     await spool?.close();
     if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
   }

@@ -22,7 +22,7 @@ import type { RuleContext } from '../rules/define.js';
 import { DECISIONS, type Decision, type OfferingReport, type Severity } from '../types.js';
 import { applyConfig, printableConfig } from '../config/apply.js';
 import { fileFilter } from '../config/select.js';
-import { canStream, formatOptions, openSink, startProgress, streamAudit, writePieces } from './audit-stream.js';
+import { canStream, formatOptions, openSink, SpoolUnavailable, startProgress, streamAudit, writePieces } from './audit-stream.js';
 import { catalogCollector } from './catalog-input.js';
 
 export interface AuditFlags {
@@ -201,8 +201,12 @@ export async function collectReport(plan: AuditPlan, io?: Io): Promise<Report> {
 export async function writeReports(plan: AuditPlan, report: Report, io: Io): Promise<void> {
   for (const t of plan.targets) {
     const sink = await openSink(t.file, io);
-    await writePieces(formatParts[t.format](report, () => report.offerings, formatOptions(plan, t, io)), sink);
-    await sink.close();
+    try {
+      await writePieces(formatParts[t.format](report, () => report.offerings, formatOptions(plan, t, io)), sink);
+      await sink.close();
+    } finally {
+      await sink.discard();
+    }
   }
 }
 
@@ -221,9 +225,19 @@ export async function runAudit(paths: string[], flags: AuditFlags, io: Io): Prom
   const plan = await planAudit(paths, flags, io);
   // When every output can be written offering by offering, nothing is held in memory: the
   // gate then sees each offering's light record (what it needs of the findings).
-  const streamed = canStream(plan);
-  const report = streamed ? await streamAudit(plan, io) : await collectReport(plan, io);
-  if (!streamed) await writeReports(plan, report, io);
+  let report: Report | null = null;
+  if (canStream(plan)) {
+    try {
+      report = await streamAudit(plan, io);
+    } catch (e) {
+      // Without a place for the spool, the report is held in memory, as for a plan that cannot stream.
+      if (!(e instanceof SpoolUnavailable)) throw e;
+    }
+  }
+  if (report === null) {
+    report = await collectReport(plan, io);
+    await writeReports(plan, report, io);
+  }
   const result = gate(plan, report);
   const stale = report.baseline?.stale ?? [];
   if (stale.length) {

@@ -43,9 +43,9 @@ function failureBody(o: OfferingReport): string {
 }
 
 /**
- * The document in pieces: the totals, then one `<testsuite>` per file. An offering's entries
- * are consecutive in a report (each file is read once), so a suite is written when the next
- * file begins; only one file's offerings are held at a time.
+ * The document in pieces: the totals, then one `<testsuite>` per file. A file's entries are
+ * consecutive in an audit report (each file is read once), so a suite is written when the
+ * next file begins; only one file's offerings are held at a time.
  */
 export const junitParts: PartsFormatter = function* (report, offerings, options) {
   const minDecision = options.minDecision ?? 'approve';
@@ -68,15 +68,29 @@ export const junitParts: PartsFormatter = function* (report, offerings, options)
     out.push('  </testsuite>');
     return asLines(out);
   };
-  let group: OfferingReport[] = [];
-  for (const o of offerings()) {
-    if (group.length && o.file !== group[0]!.file) {
-      yield suite(group[0]!.file, group);
-      group = [];
+  // A file's offerings come together in an audit; lint can name standard input after an
+  // earlier file, and then every offering is grouped by file first.
+  const files = new Set<string>();
+  const together = report.offerings.every((o, i) => (i > 0 && report.offerings[i - 1]!.file === o.file) || (!files.has(o.file) && !!files.add(o.file)));
+  if (!together) {
+    const byFile = new Map<string, OfferingReport[]>();
+    for (const o of offerings()) {
+      const list = byFile.get(o.file);
+      if (list) list.push(o);
+      else byFile.set(o.file, [o]);
     }
-    group.push(o);
+    for (const [file, list] of byFile) yield suite(file, list);
+  } else {
+    let group: OfferingReport[] = [];
+    for (const o of offerings()) {
+      if (group.length && o.file !== group[0]!.file) {
+        yield suite(group[0]!.file, group);
+        group = [];
+      }
+      group.push(o);
+    }
+    if (group.length) yield suite(group[0]!.file, group);
   }
-  if (group.length) yield suite(group[0]!.file, group);
   yield '</testsuites>\n';
 };
 

@@ -78,13 +78,22 @@ export const sarifParts: PartsFormatter = function* (report, offerings, options)
   const cut = frame.indexOf(RESULTS_KEY) + RESULTS_KEY.length;
   yield frame.slice(0, cut);
 
-  // Fingerprints count repeats of one offering's (file, index, rule, message); an offering's
-  // results are consecutive, so the count starts again with each offering.
+  // Fingerprints count repeats of (file, index, rule, message). The count starts again with
+  // each offering, but for an offering key that occurs more than once (lint can name standard
+  // input after a file), whose counts are kept for the whole run.
+  const keyOf = (o: Pick<OfferingReport, 'file' | 'index'>) => `${o.file}\u0000${o.index ?? ''}`;
+  const occurs = new Map<string, number>();
+  for (const o of report.offerings) occurs.set(keyOf(o), (occurs.get(keyOf(o)) ?? 0) + 1);
+  const kept = new Map<string, Map<string, number>>();
   let seen = new Map<string, number>();
   let last: OfferingReport | null = null;
   const fingerprint = (o: OfferingReport, ruleId: string, message: string): string => {
-    if (last && (last.file !== o.file || last.index !== o.index)) seen = new Map();
-    last = o;
+    if (last !== o) {
+      last = o;
+      const k = keyOf(o);
+      if (occurs.get(k)! > 1) kept.set(k, (seen = kept.get(k) ?? new Map()));
+      else seen = new Map();
+    }
     const base = [o.file, o.index ?? '', ruleId, message].join('\u0000');
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
