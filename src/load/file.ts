@@ -11,7 +11,7 @@ import type { Doc, Finding, Position, TextBlock } from '../types.js';
 import { readBody } from './markdown.js';
 import { badgeKind, mapBadge } from './openbadges.js';
 import { isStackOverflow, MAX_ALIASES, nestedDeeperThan, TOO_DEEP } from './limits.js';
-import { indexJson, indexYaml, locateJsonError, positionAt, yamlDeeperThan, type PositionIndex, type StringLeaf } from './positions.js';
+import { indexJson, indexYaml, locateJsonError, positionAt, splitIndex, yamlDeeperThan, type PositionIndex, type StringLeaf } from './positions.js';
 
 export { DEFAULT_MAX_FILE_SIZE } from './limits.js';
 import { DEFAULT_MAX_FILE_SIZE } from './limits.js';
@@ -397,12 +397,13 @@ export function loadJsonText(file: string, text: string): Entry[] {
     return [jsonEntry(file, text, value, index, '', { line: 1, column: 1 })];
   }
   if (list.length === 0) return [invalid(file, 'catalog holds no offerings', index.positions.get(prefix.slice(0, -1)) ?? { line: 1, column: 1 })];
+  const parts = splitIndex(index, prefix, list.length);
   return list.map((item, i) => {
     const base = `${prefix}${i}`;
     const origin = index.positions.get(base) ?? { line: 1, column: 1 };
     if (!isRecord(item)) return invalid(file, `entry ${i} is not an offering object`, origin, i);
     if (nestedDeeperThan(item)) return invalid(file, `entry ${i} is ${TOO_DEEP}`, origin, i);
-    return jsonEntry(file, text, item, index, base + '.', origin, i);
+    return jsonEntry(file, text, item, parts[i]!, base + '.', origin, i);
   });
 }
 

@@ -336,3 +336,23 @@ export function yamlDeeperThan(root: unknown, max = MAX_DEPTH): number | null {
   }
   return null;
 }
+
+/**
+ * A catalog's index split by entry: entry `i` gets the path `${prefix}${i}` and every path
+ * under it, in the index's order. Loading each entry then reads its own part, not the whole
+ * file's index (once per entry, that was quadratic in the catalog's size).
+ */
+export function splitIndex(index: PositionIndex, prefix: string, count: number): PositionIndex[] {
+  const parts: PositionIndex[] = Array.from({ length: count }, () => ({ positions: new Map(), strings: [], duplicates: [] }));
+  const partOf = (p: string): PositionIndex | undefined => {
+    if (!p.startsWith(prefix)) return undefined;
+    const dot = p.indexOf('.', prefix.length);
+    const n = p.slice(prefix.length, dot < 0 ? p.length : dot);
+    const i = Number(n);
+    return String(i) === n ? parts[i] : undefined;
+  };
+  for (const [p, pos] of index.positions) partOf(p)?.positions.set(p, pos);
+  for (const leaf of index.strings) partOf(leaf.path)?.strings.push(leaf);
+  for (const d of index.duplicates) partOf(d.path)?.duplicates.push(d);
+  return parts;
+}
