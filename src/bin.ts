@@ -15,7 +15,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { loadBuiltBundle, setV8Flags } = await import('./boot.js');
   setV8Flags();
   // The bundle when the build made one (it starts about twice as fast), else the modules.
-  const main = loadBuiltBundle()?.exports.main ?? (await import('./main.js')).main;
+  const { main, installInterruptHandlers } = loadBuiltBundle()?.exports ?? { ...(await import('./main.js')), ...(await import('./interrupt.js')) };
+  // Ctrl-C, SIGTERM or SIGHUP: remove temporary files and the progress bar, then end as the signal would.
+  installInterruptHandlers();
   process.exitCode = await main(argv, {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -84,7 +84,7 @@ export function loadBundle(file: string, cacheFile: string | null): LoadedBundle
   const module = { exports: {} as Partial<typeof Bundle> };
   const run = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  const { main, serveWorker } = module.exports;
-  if (typeof main !== 'function' || typeof serveWorker !== 'function') return null;
-  return { exports: { main, serveWorker }, script, cacheRejected: cachedData ? script.cachedDataRejected === true : undefined };
+  const { main, serveWorker, installInterruptHandlers } = module.exports;
+  if (typeof main !== 'function' || typeof serveWorker !== 'function' || typeof installInterruptHandlers !== 'function') return null;
+  return { exports: { main, serveWorker, installInterruptHandlers }, script, cacheRejected: cachedData ? script.cachedDataRejected === true : undefined };
 }

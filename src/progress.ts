@@ -5,6 +5,7 @@
  * and erases itself when done. Nothing is ever written to stdout.
  */
 import type { Io } from './io.js';
+import { onInterrupt } from './interrupt.js';
 
 export const PROGRESS_MIN_FILES = 200;
 
@@ -47,6 +48,8 @@ export function startProgress(total: number, io: Io, quiet: boolean, now: () => 
   let current: string | null = null;
   let finished = false;
   const draw = () => io.stderr(`\r${progressLine(done, total, (now() - start) / 1000)}\u001b[K`);
+  // Ctrl-C leaves the terminal's line clean too (src/interrupt.ts).
+  const forget = onInterrupt(() => io.stderr('\r\u001b[K'));
   return {
     offering(file) {
       if (file === current) return;
@@ -62,6 +65,7 @@ export function startProgress(total: number, io: Io, quiet: boolean, now: () => 
       // Once: the bar is erased when the audit ends, and again on an early exit.
       if (finished) return;
       finished = true;
+      forget();
       io.stderr('\r\u001b[K');
     },
   };

@@ -10,7 +10,7 @@
  * (collectReport, writeReports) stays for a plan that holds something this path does not
  * know (canStream), and as the reference the tests compare this path with.
  */
-import { readSync } from 'node:fs';
+import { readSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { addToSummary, emptySummary, rubricInfo, ruleInfo, toolInfo, type Report
 import type { Finding, OfferingReport } from '../types.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
 import { startProgress as makeProgress, type Progress } from '../progress.js';
+import { onInterrupt } from '../interrupt.js';
 import type { AuditPlan, OutputTarget } from './audit.js';
 
 /**
@@ -116,6 +117,8 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
   // leaves it whole). A device or a pipe (/dev/stdout) is written in place.
   let target = path.resolve(io.cwd, file);
   let temp: string | null = null;
+  // A signal that stops the process removes the temporary file (src/interrupt.ts).
+  let forget = () => {};
   try {
     await mkdir(path.dirname(target), { recursive: true });
     target = await realpath(target).catch(() => target);
@@ -127,6 +130,8 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
     } else {
       temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.mcaudit-tmp`);
       fh = await open(temp, 'wx');
+      const made = temp;
+      forget = onInterrupt(() => rmSync(made, { force: true }));
       regular = true;
     }
   } catch (e) {
@@ -179,6 +184,8 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
         } catch (e) {
           await rm(temp, { force: true });
           throw fail(e);
+        } finally {
+          forget();
         }
       }
     },
@@ -187,6 +194,7 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
       closed = true;
       await fh.close().catch(() => {});
       if (temp) await rm(temp, { force: true });
+      forget();
     },
     file: regular
       ? {
@@ -336,7 +344,13 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
   const direct = files.every((f) => f !== null) && jsonOuts.length === outs.length;
   // The spool's folder is made only when a spool is needed (most runs to files need none).
   let tmpDir: string | null = null;
-  const spoolFile = async () => path.join((tmpDir ??= await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'))), 'offerings.json');
+  let forgetTmpDir = () => {};
+  const makeTmpDir = async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'));
+    forgetTmpDir = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+  const spoolFile = async () => path.join((tmpDir ??= await makeTmpDir()), 'offerings.json');
   // What goes wrong with the spool is the machine's, not a bug: said plainly (exit 2).
   const spoolFailed = (e: unknown) => new UsageError(`cannot write a temporary file in ${tmpdir()} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); set TMPDIR to a writable folder with room for the report`);
   const toSpool = async (chunks: Uint8Array[]) => {
@@ -459,5 +473,6 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
     for (const o of outs) await o.sink.discard();
     await spool?.close();
     if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+    forgetTmpDir();
   }
 }

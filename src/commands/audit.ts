@@ -4,7 +4,7 @@
  * rubric, to which outputs), collect (load, score, decide every offering), write (every
  * output format), and gate (the exit code).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { compareBaseline, describeDelta, parseBaseline, type Baseline } from '../engine/baseline.js';
@@ -75,13 +75,14 @@ export function parseSize(value: string): number {
   return n;
 }
 
+/** Write `text` to `file` as an output is written (openSink): whole, or not at all. */
 export async function writeOutput(file: string, text: string, io: Io): Promise<void> {
-  const abs = path.resolve(io.cwd, file);
+  const sink = await openSink(file, io);
   try {
-    await mkdir(path.dirname(abs), { recursive: true });
-    await writeFile(abs, text);
-  } catch (e) {
-    throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    await sink.write(text);
+    await sink.close();
+  } finally {
+    await sink.discard();
   }
 }
 
