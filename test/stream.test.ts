@@ -12,10 +12,11 @@ import { withoutGateLines } from './cli-run.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { canStream, formatOptions, spooled, streamAudit } from '../src/commands/audit-stream.js';
 import { collectReport, planAudit, type AuditFlags } from '../src/commands/audit.js';
-import { formatters, FORMATS } from '../src/format/index.js';
+import { formatParts, formatPasses, formatters, FORMATS } from '../src/format/index.js';
 import { escapeJsonText, json } from '../src/format/json.js';
 import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
+import type { Report } from '../src/report.js';
 import { progressLine, startProgress } from '../src/progress.js';
 
 vi.mock('../src/commands/audit-stream.js', async (importOriginal) => {
@@ -276,6 +277,53 @@ describe('progress bar', () => {
     expect(progressLine(0, 400, 0)).toMatch(/ETA -:--$/);
   });
 
+  it('shows each output written after the audit, out of the offerings it reads, and hides for stdout', () => {
+    const t = tty();
+    let now = 0;
+    const p = startProgress(400, t, false, () => now)!;
+    for (let i = 0; i < 400; i++) p.offering(`f${i}.md`);
+    t.err = '';
+    p.writing('out/r.html', 800);
+    expect(t.err).toBe('\r[........................] 0/800 offerings  writing out/r.html  0/s  ETA -:--\u001b[K');
+    for (let i = 0; i < 400; i++) {
+      now += 1;
+      p.wrote();
+    }
+    expect(t.err).toMatch(/\r\[#{12}\.{12}\] 400\/800 offerings {2}writing out\/r\.html {2}1000\/s {2}ETA 0:00\u001b\[K$/);
+    p.hide();
+    expect(t.err.endsWith('\r\u001b[K')).toBe(true);
+    const hidden = t.err;
+    for (let i = 0; i < 400; i++) {
+      now += 1;
+      p.wrote();
+    }
+    p.done();
+    // Nothing drawn or erased while hidden: stdout may be writing on that line.
+    expect(t.err).toBe(hidden);
+    // A name with control characters is shown plain, and a long one by its end.
+    const q = startProgress(400, t, false, () => now)!;
+    t.err = '';
+    q.writing(`\u001b]8;;x\u0007${'d/'.repeat(30)}r.md`, 1);
+    expect(t.err).toContain(`writing …/${'d/'.repeat(17)}r.md  0/s`);
+    expect(t.err).not.toContain('\u0007');
+    q.done();
+  });
+
+  it('knows how many times each format reads the offerings (formatPasses)', async () => {
+    const a = io({ env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    await main(['audit', path.join(ROOT, 'samples'), '--format', 'json'], a);
+    const report = JSON.parse(a.out) as Report;
+    expect(report.offerings.length).toBeGreaterThan(1);
+    for (const format of FORMATS) {
+      for (const options of [{ color: false }, { color: true, quiet: true }, { color: false, minDecision: 'revise' as const, failOn: 'warning' as const }]) {
+        let reads = 0;
+        const pieces = formatParts[format](report, () => (reads++, report.offerings), options);
+        for (const _ of pieces) void _;
+        expect(reads, `${format} ${JSON.stringify(options)}`).toBe(formatPasses[format]);
+      }
+    }
+  });
+
   it('goes to stderr in a real run over 200 files, never stdout, and not with --quiet', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-progress-'));
     mkdirSync(path.join(dir, 'c'));
@@ -285,10 +333,20 @@ describe('progress bar', () => {
       await main(['audit', 'c', '--format', format], a);
       expect(a.err).toMatch(/files/);
       expect(a.out).not.toMatch(/ETA|\r/);
+      // To stdout: no writing stage drawn (stdout may be the terminal).
+      expect(a.err).not.toMatch(/writing/);
       const q = io({ cwd: dir, stderrIsTTY: true, env: {} });
       await main(['audit', 'c', '--format', format, '--quiet'], q);
       expect(withoutGateLines(q.err)).toBe(''); // the gate's verdict, but no bar
     }
+    // To a file from the spool: the writing stage, out of 210 offerings read twice for HTML.
+    const h = io({ cwd: dir, stderrIsTTY: true, env: {} });
+    await main(['audit', 'c', '--format', 'html:out/r.html', '--format', 'json:r.json'], h);
+    expect(h.err).toMatch(/\/210 files/);
+    expect(h.err).toContain('0/420 offerings  writing out/r.html');
+    expect(h.err).toContain('0/210 offerings  writing r.json');
+    expect(h.err).toMatch(/\r\u001b\[K(mcaudit: gate failed: [^\n]*\n)*$/);
+    expect(h.out).toBe('');
     rmSync(dir, { recursive: true, force: true });
   });
 });

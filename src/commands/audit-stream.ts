@@ -16,7 +16,7 @@ import { copyFile, mkdir, mkdtemp, open, realpath, rename, rm, stat, type FileHa
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { formatParts, type FormatOptions } from '../format/index.js';
+import { formatParts, formatPasses, type FormatOptions } from '../format/index.js';
 import { wantColor, type Io } from '../io.js';
 import { addToSummary, emptySummary, rubricInfo, ruleInfo, toolInfo, type Report } from '../report.js';
 import type { Finding, OfferingReport } from '../types.js';
@@ -419,7 +419,6 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
       }
     }
     if (pending.length) await toSpool(pending);
-    progress?.done();
     const catalog = withCatalog({ ...head, offerings: lights, summary }, await collector.input());
     if (plan.baseline) {
       const { compareBaseline } = await import('../engine/baseline.js');
@@ -447,6 +446,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
         for (const rendered of spooled(fd, offsets, sizes)) {
           const { duplicates, duplicateGroup } = catalog.offerings[i++]!;
           yield duplicates ? withTrailingFields(rendered, { duplicates, duplicateGroup }) : rendered;
+          progress?.wrote();
         }
       };
       const offerings = function* (): Generator<OfferingReport> {
@@ -454,6 +454,9 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
       };
       // In the order given (two of them may be one stream, /dev/stdout and stdout).
       for (const o of outs) {
+        // The bar shows each file written; it hides for stdout, which may be the same terminal.
+        if (o.sink.file && o.target.file !== undefined) progress?.writing(o.target.file, n * formatPasses[o.format]);
+        else progress?.hide();
         if (o.format === 'json') {
           await o.sink.write(jsonHead(head));
           let i = 0;
@@ -466,6 +469,7 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
       }
     } else for (const o of outs) await o.sink.write(jsonTail(catalog, n));
     for (const o of outs) await o.sink.close();
+    progress?.done();
     return catalog;
   } finally {
     progress?.done();

@@ -29,4 +29,10 @@ export const formatParts: Record<Format, PartsFormatter> = {
   github: githubParts,
 };
 
+/**
+ * How many times each format's pieces read the offerings (`offerings()`): the progress bar's
+ * total while an output is written from the spool. A test checks it against the pieces.
+ */
+export const formatPasses: Record<Format, number> = { text: 1, json: 1, html: 2, markdown: 2, csv: 1, sarif: 1, junit: 1, github: 1 };
+
 export type { CatalogReport, Formatter, FormatOptions, PartsFormatter } from './types.js';
