@@ -6,7 +6,7 @@
 import { ASPECT_IDS, DECISIONS, type Finding, type OfferingReport } from '../types.js';
 import { escapeMarkdown as md } from './escape.js';
 import { asLines, whole, type CatalogReport, type Formatter, type PartsFormatter } from './types.js';
-import { catalogView, counts, duplicatesNote, duplicatesView, LEVEL_NAMES, offeringLabel, similarityRange } from './view.js';
+import { catalogView, counts, duplicatesNote, duplicatesView, LEVEL_NAMES, offeringLabel, refLabel, similarityRange } from './view.js';
 
 const row = (cells: readonly (string | number)[]) => `| ${cells.map(String).join(' | ')} |`;
 const rule = (n: number, right: number[] = []) => `|${Array.from({ length: n }, (_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`;
@@ -42,7 +42,7 @@ function offeringSection(report: CatalogReport, o: OfferingReport, n: number): s
   const dups = duplicatesView(report, o);
   if (dups) {
     out.push('**Possible duplicates** (competency statement):', '');
-    for (const d of dups.shown) out.push(`- ${md(d.id ?? offeringLabel(d))} — ${md(offeringLabel(d))}, similarity ${d.similarity.toFixed(2)}`);
+    for (const d of dups.shown) out.push(`- ${md(refLabel(d))}, similarity ${d.similarity.toFixed(2)}`);
     const note = duplicatesNote(dups);
     if (note) out.push(`- ${note[0]!.toUpperCase()}${note.slice(1)} (see Possible duplicates)`);
     out.push('');
@@ -83,7 +83,7 @@ export const markdownParts: PartsFormatter = function* (report, offerings) {
   if (report.duplicateGroups?.length) {
     out.push('## Possible duplicates', '', 'Offerings linked by near-identical competency statements, directly or through others.', '');
     out.push(row(['Group', 'Offerings', 'Similarity', 'Members']), rule(4, [0, 1, 2]));
-    for (const g of report.duplicateGroups) out.push(row([g.group, g.size, similarityRange(g), g.offerings.map((r) => md(r.id ?? offeringLabel(r))).join(', ')]));
+    for (const g of report.duplicateGroups) out.push(row([g.group, g.size, similarityRange(g), g.offerings.map((r) => md(refLabel(r))).join(', ')]));
     out.push('');
   }
   if (report.providers?.length) {

@@ -11,6 +11,15 @@ export function offeringLabel(o: Pick<OfferingReport, 'file' | 'index'>): string
   return o.index === undefined ? o.file : `${o.file} [${o.index}]`;
 }
 
+/**
+ * Another offering named in a report (a near-duplicate, a group's member): its id and its
+ * file, `MC-1 — cat/a.md`, or the file alone when it has no id. Copies often share an id,
+ * so the id alone would name several offerings the same.
+ */
+export function refLabel(r: Pick<OfferingReport, 'file' | 'index' | 'id'>): string {
+  return r.id === null ? offeringLabel(r) : `${r.id} — ${offeringLabel(r)}`;
+}
+
 /** Findings that count (not waived), by severity. */
 export function counts(o: OfferingReport): { errors: number; warnings: number; infos: number; waived: number } {
   const live = (f: Finding) => !f.waived;
@@ -78,12 +87,12 @@ export function similarityRange(g: DuplicateGroupReport): string {
   return g.similarity.min === g.similarity.max ? g.similarity.min.toFixed(2) : `${g.similarity.min.toFixed(2)}–${g.similarity.max.toFixed(2)}`;
 }
 
-/** The duplicates of an offering as short labels (id, else file), then the note naming its group when the group has more. */
+/** The duplicates of an offering as labels (refLabel) with their similarity, then the note naming its group when the group has more. */
 export function duplicateLabels(report: Pick<Report, 'duplicateGroups'>, o: OfferingReport): string[] {
   const v = duplicatesView(report, o);
   if (!v) return [];
   const note = duplicatesNote(v);
-  return [...v.shown.map((d) => `${d.id ?? offeringLabel(d)} (${d.similarity.toFixed(2)})`), ...(note ? [note] : [])];
+  return [...v.shown.map((d) => `${refLabel(d)} (${d.similarity.toFixed(2)})`), ...(note ? [note] : [])];
 }
 
 export const LEVEL_NAMES = ['not evident', 'developing', 'proficient', 'exemplary'] as const;

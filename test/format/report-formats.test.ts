@@ -46,6 +46,21 @@ describe('markdown and csv formats', () => {
     expect(r.stdout).not.toMatch(/(^|,)"?[=+@]/m);
   });
 
+  it('names each near-duplicate by id and file, so copies that share an id stay apart', async () => {
+    const strong = readFileSync(path.join(ROOT, 'samples/strong.md'), 'utf8');
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcaudit-copies-'));
+    for (const name of ['one.md', 'two.md', 'three.md']) writeFileSync(path.join(dir, name), strong);
+    // A copy with no id is named by its file alone.
+    writeFileSync(path.join(dir, 'four.md'), strong.replace(/^id: .*\n/m, ''));
+    const csvOut = (await run(['audit', '.', '--format', 'csv'], ENV, dir)).stdout;
+    const one = csvOut.split(/\r?\n/).find((l) => l.startsWith('one.md,'))!;
+    expect(one.endsWith(',four.md (1.00); PSEN-FA-104 — three.md (1.00); PSEN-FA-104 — two.md (1.00)'), one).toBe(true);
+    const mdOut = (await run(['audit', '.', '--format', 'markdown'], ENV, dir)).stdout;
+    expect(mdOut).toContain('| 1 | 4 | 1.00 | four.md, PSEN-FA-104 — one.md, PSEN-FA-104 — three.md, PSEN-FA-104 — two.md |');
+    expect(mdOut).toContain('- four.md, similarity 1.00\n');
+    expect(mdOut).toContain('- PSEN-FA-104 — two.md, similarity 1.00\n');
+  });
+
   it('markdown keeps hostile titles as text', async () => {
     const r = await run(['audit', FIXTURES, '--format', 'markdown']);
     expect(r.stdout).not.toContain('<img');
