@@ -3,7 +3,7 @@
  * decide. Pure data in, data out; no console, no colour.
  */
 import type { Entry, LoadOptions } from '../load/file.js';
-import { invalid, loadFileSync } from '../load/file.js';
+import { fileEntriesSync, invalid } from '../load/file.js';
 import { sourceOf } from '../load/sources.js';
 import { offeringBytes } from '../format/json.js';
 import type { SourceFile } from '../catalog.js';
@@ -127,14 +127,18 @@ function slimFinding(f: Finding): Finding {
 /** Load one input file and audit every offering in it. Synchronous and pure but for the read. */
 export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' | 'onSource' | 'concurrency'>): AuditedFile {
   let source: SourceFile | null = null;
-  const entries = f.problem ? [invalid(f.rel, f.problem)] : loadFileSync(f.abs, f.rel, options, (buf) => (source = sourceOf(f.rel, buf)));
-  const items = entries.map((e): Audited => {
+  // A JSON catalog's entries are built one at a time: each document is dropped once audited.
+  const entries = f.problem ? [invalid(f.rel, f.problem)] : fileEntriesSync(f.abs, f.rel, options, (buf) => (source = sourceOf(f.rel, buf)));
+  const items: Audited[] = [];
+  for (const e of entries) {
     const report = auditEntry(e, options.rubric, options.ctx, options.waivers);
     const competency = e.kind === 'offering' ? (e.doc.data.competency ?? null) : null;
-    if (!options.renderJson) return { report, competency };
-    const findings = options.keepFindings ? report.findings.map((f) => slimFinding(f)) : [];
-    return { report: { ...report, findings, reasons: [] }, competency, json: offeringBytes(report) };
-  });
+    if (!options.renderJson) items.push({ report, competency });
+    else {
+      const findings = options.keepFindings ? report.findings.map((f) => slimFinding(f)) : [];
+      items.push({ report: { ...report, findings, reasons: [] }, competency, json: offeringBytes(report) });
+    }
+  }
   return { source, items };
 }
 

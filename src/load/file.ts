@@ -11,7 +11,7 @@ import type { Doc, Finding, Position, TextBlock } from '../types.js';
 import { readBody } from './markdown.js';
 import { badgeKind, mapBadge } from './openbadges.js';
 import { isStackOverflow, MAX_ALIASES, nestedDeeperThan, TOO_DEEP } from './limits.js';
-import { indexJson, indexYaml, locateJsonError, positionAt, splitIndex, yamlDeeperThan, type PositionIndex, type StringLeaf } from './positions.js';
+import { catalogEntryStarts, indexJson, indexJsonValue, indexYaml, locateJsonError, positionAt, splitIndex, yamlDeeperThan, type PositionIndex, type StringLeaf } from './positions.js';
 
 export { DEFAULT_MAX_FILE_SIZE } from './limits.js';
 import { DEFAULT_MAX_FILE_SIZE } from './limits.js';
@@ -369,42 +369,58 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Entries of a JSON file: one offering, an array (catalog), or `{ offerings: [...] }`. */
 export function loadJsonText(file: string, text: string): Entry[] {
-  if (text.trim() === '') return [invalid(file, 'file is empty')];
+  return [...jsonEntries(file, text)];
+}
+
+/**
+ * `loadJsonText`, one entry at a time: a catalog's entries are built as they are asked for,
+ * so that an audit can drop each one's document before it builds the next.
+ */
+export function* jsonEntries(file: string, text: string): Generator<Entry> {
+  if (text.trim() === '') return yield invalid(file, 'file is empty');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    if (isStackOverflow(e)) return [invalid(file, `JSON is ${TOO_DEEP}`, { line: 1, column: 1 })];
+    if (isStackOverflow(e)) return yield invalid(file, `JSON is ${TOO_DEEP}`, { line: 1, column: 1 });
     const je = jsonError(text, e as Error);
-    return [invalid(file, je.message, je.pos)];
+    return yield invalid(file, je.message, je.pos);
   }
-  let index: PositionIndex;
-  try {
-    index = indexJson(text);
-  } catch {
-    index = { positions: new Map(), strings: [], duplicates: [] };
-  }
+  const safely = (make: () => PositionIndex): PositionIndex => {
+    try {
+      return make();
+    } catch {
+      return { positions: new Map(), strings: [], duplicates: [] };
+    }
+  };
   let list: unknown[] | null = null;
-  let prefix = '';
+  let prefix: '' | 'offerings.' = '';
   if (Array.isArray(value)) list = value;
   else if (isRecord(value) && Array.isArray(value.offerings)) {
     list = value.offerings;
     prefix = 'offerings.';
   }
   if (list === null) {
-    if (!isRecord(value)) return [invalid(file, 'expected an offering object, an array of offerings, or { "offerings": [...] }', { line: 1, column: 1 })];
-    if (nestedDeeperThan(value)) return [invalid(file, `JSON is ${TOO_DEEP}`, { line: 1, column: 1 })];
-    return [jsonEntry(file, text, value, index, '', { line: 1, column: 1 })];
+    if (!isRecord(value)) return yield invalid(file, 'expected an offering object, an array of offerings, or { "offerings": [...] }', { line: 1, column: 1 });
+    if (nestedDeeperThan(value)) return yield invalid(file, `JSON is ${TOO_DEEP}`, { line: 1, column: 1 });
+    return yield jsonEntry(file, text, value, safely(() => indexJson(text)), '', { line: 1, column: 1 });
   }
-  if (list.length === 0) return [invalid(file, 'catalog holds no offerings', index.positions.get(prefix.slice(0, -1)) ?? { line: 1, column: 1 })];
-  const parts = splitIndex(index, prefix, list.length);
-  return list.map((item, i) => {
+  if (list.length === 0) return yield invalid(file, 'catalog holds no offerings', safely(() => indexJson(text)).positions.get(prefix.slice(0, -1)) ?? { line: 1, column: 1 });
+  // Each entry is indexed alone, from where it starts, as it is built: the whole file's index
+  // (a position for every value) held 320 MB for a 55 MB catalog. When the starts cannot be
+  // found (never, for text JSON.parse took), the whole file is indexed and split by entry.
+  const starts = catalogEntryStarts(text, prefix);
+  const whole = starts?.length === list.length ? null : safely(() => indexJson(text));
+  const parts = whole && splitIndex(whole, prefix, list.length);
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
     const base = `${prefix}${i}`;
-    const origin = index.positions.get(base) ?? { line: 1, column: 1 };
-    if (!isRecord(item)) return invalid(file, `entry ${i} is not an offering object`, origin, i);
-    if (nestedDeeperThan(item)) return invalid(file, `entry ${i} is ${TOO_DEEP}`, origin, i);
-    return jsonEntry(file, text, item, parts[i]!, base + '.', origin, i);
-  });
+    const start = starts?.[i];
+    const origin = (whole ? whole.positions.get(base) : start && { line: start.line, column: start.offset - start.lineStart + 1 }) ?? { line: 1, column: 1 };
+    if (!isRecord(item)) yield invalid(file, `entry ${i} is not an offering object`, origin, i);
+    else if (nestedDeeperThan(item)) yield invalid(file, `entry ${i} is ${TOO_DEEP}`, origin, i);
+    else yield jsonEntry(file, text, item, parts ? parts[i]! : safely(() => indexJsonValue(text, start!, base, prefix === '' ? 1 : 2)), base + '.', origin, i);
+  }
 }
 
 /** One JSON object: an Open Badges document (mapped onto the canonical fields) or a native offering. */
@@ -538,6 +554,14 @@ export function loadMarkdownText(file: string, text: string): Entry[] {
  * `onBytes` sees the bytes read (the audit trail hashes them without a second read).
  */
 export function loadFileSync(absPath: string, file: string, options: LoadOptions = {}, onBytes?: (buf: Buffer) => void): Entry[] {
+  return [...fileEntriesSync(absPath, file, options, onBytes)];
+}
+
+/**
+ * `loadFileSync`, reading the file at once (so `onBytes` has run on return) and building its
+ * entries one at a time as they are asked for (a JSON catalog's; see jsonEntries).
+ */
+export function fileEntriesSync(absPath: string, file: string, options: LoadOptions = {}, onBytes?: (buf: Buffer) => void): Iterable<Entry> {
   const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let buf: Buffer;
   try {
@@ -558,7 +582,7 @@ export function loadFileSync(absPath: string, file: string, options: LoadOptions
   }
   const dec = decode(buf);
   if ('error' in dec) return [invalid(file, dec.error, dec.pos)];
-  return loadText(file, dec.text);
+  return textEntries(file, dec.text);
 }
 
 /** `loadFileSync`, for callers that await. */
@@ -568,10 +592,17 @@ export async function loadFile(absPath: string, file: string, options: LoadOptio
 
 /** Load already-decoded text, choosing the reader by file extension. */
 export function loadText(file: string, text: string): Entry[] {
+  return [...textEntries(file, text)];
+}
+
+/** `loadText`, one entry at a time (a JSON catalog's entries are built as they are asked for). */
+function* textEntries(file: string, text: string): Generator<Entry> {
   try {
-    return /\.json$/i.test(file) ? loadJsonText(file, text) : loadMarkdownText(file, text);
+    if (/\.json$/i.test(file)) yield* jsonEntries(file, text);
+    else yield* loadMarkdownText(file, text);
   } catch (e) {
-    if (isStackOverflow(e)) return [invalid(file, `document is ${TOO_DEEP}`)];
-    throw e;
+    // A backstop: nesting is checked before a document is built.
+    if (isStackOverflow(e)) yield invalid(file, `document is ${TOO_DEEP}`);
+    else throw e;
   }
 }

@@ -92,36 +92,60 @@ export function indexYaml(doc: Document, lc: LineCounter, lineOffset = 0, src = 
  * Assumes `text` already parsed with JSON.parse (so it is well-formed).
  */
 export function indexJson(text: string): PositionIndex {
+  return indexJsonValue(text, { offset: 0, line: 1, lineStart: 0 }, '', 0);
+}
+
+/** The offset just past the JSON string whose opening quote is at `quote`. */
+function stringEnd(text: string, quote: number): number {
+  const n = text.length;
+  let i = quote + 1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i += 2;
+    else if (c === 34) break;
+    else i++;
+  }
+  return i + 1;
+}
+
+/** Where a JSON value starts: its offset, its line, and the offset its line starts at. */
+export interface JsonStart {
+  offset: number;
+  line: number;
+  lineStart: number;
+}
+
+/**
+ * Index the one JSON value that starts at `at` (or after white space there), as if it were at
+ * path `base` and nesting depth `baseDepth` of a bigger document: what `indexJson` of the
+ * whole text gives for `base` and the paths under it. Stops at the end of that value.
+ */
+export function indexJsonValue(text: string, at: JsonStart, base: string, baseDepth: number): PositionIndex {
   const positions = new Map<string, Position>();
   const strings: StringLeaf[] = [];
   const duplicates: PositionIndex['duplicates'] = [];
-  let line = 1;
-  let lineStart = 0;
+  let line = at.line;
+  let lineStart = at.lineStart;
   // Container stack: path, kind, next array index, keys seen (objects), pending key.
-  type Frame = { path: string; kind: 'obj' | 'arr'; index: number; keys: Set<string> | null; key: string | null; depth: number };
+  type Frame = { path: string; kind: 'obj' | 'arr'; index: number; keys: Set<string> | null; key: string | null };
   const stack: Frame[] = [];
   const pathFor = (f: Frame | undefined): string | null => {
-    if (!f) return '';
+    if (!f) return base;
     const k = f.kind === 'arr' ? String(f.index) : f.key;
     if (k === null) return null;
     return f.path ? `${f.path}.${k}` : k;
   };
-  let i = 0;
+  let i = at.offset;
   const n = text.length;
   const readString = (): string => {
     // i at opening quote; returns raw content (escapes decoded via JSON.parse)
     const start = i;
-    i++;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 92) i += 2;
-      else if (c === 34) break;
-      else i++;
-    }
-    i++;
+    i = stringEnd(text, i);
     return JSON.parse(text.slice(start, i)) as string;
   };
-  while (i < n) {
+  // Set once the value at `at` has been read whole.
+  let ended = false;
+  while (i < n && !ended) {
     const c = text[i]!;
     if (c === '\n') {
       line++;
@@ -140,7 +164,7 @@ export function indexJson(text: string): PositionIndex {
       if (parent) {
         if (parent.kind === 'arr') parent.index++;
         else parent.key = null;
-      }
+      } else ended = true;
       i++;
       continue;
     }
@@ -157,10 +181,10 @@ export function indexJson(text: string): PositionIndex {
     // A value.
     const pos = { line, column: i - lineStart + 1 };
     const path = pathFor(top);
-    const depth = stack.length;
+    const depth = baseDepth + stack.length;
     if (path !== null && path !== '' && depth <= MAX_INDEX_DEPTH && !positions.has(path)) positions.set(path, pos);
     if (c === '{' || c === '[') {
-      stack.push({ path: path ?? '', kind: c === '{' ? 'obj' : 'arr', index: 0, keys: c === '{' ? new Set() : null, key: null, depth });
+      stack.push({ path: path ?? '', kind: c === '{' ? 'obj' : 'arr', index: 0, keys: c === '{' ? new Set() : null, key: null });
       i++;
       continue;
     }
@@ -174,9 +198,84 @@ export function indexJson(text: string): PositionIndex {
     if (top) {
       if (top.kind === 'arr') top.index++;
       else top.key = null;
-    }
+    } else ended = true;
   }
   return { positions, strings, duplicates };
+}
+
+/**
+ * Where each entry of a JSON catalog starts: the items of the top-level array, or of the
+ * top-level object's `offerings` array (`prefix` "offerings."; the last such key, as
+ * JSON.parse keeps the last). One pass that decodes only the top-level object's keys, so a
+ * catalog's entries can each be indexed alone (indexJsonValue) instead of the whole file at
+ * once. Null when the text has no such list. Assumes `text` already parsed with JSON.parse.
+ */
+export function catalogEntryStarts(text: string, prefix: '' | 'offerings.'): JsonStart[] | null {
+  const listDepth = prefix === '' ? 1 : 2;
+  let line = 1;
+  let lineStart = 0;
+  let depth = 0;
+  // In the top-level object: whether the next string is a key, and the last key read.
+  let keyNext = false;
+  let key: string | null = null;
+  let recording: JsonStart[] | null = null;
+  let found: JsonStart[] | null = null;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+      i++;
+      continue;
+    }
+    // White space, and the separators (a comma in the top-level object: a key is next).
+    if (c === 32 || c === 9 || c === 13 || c === 58) {
+      i++;
+      continue;
+    }
+    if (c === 44) {
+      if (depth === 1) keyNext = true;
+      i++;
+      continue;
+    }
+    // A value or a key starts here. Directly in the list being recorded: an entry.
+    if (recording && depth === listDepth && c !== 93 && c !== 125) recording.push({ offset: i, line, lineStart });
+    if (c === 34) {
+      const start = i;
+      i = stringEnd(text, i);
+      if (depth === 1 && keyNext && prefix !== '') {
+        key = JSON.parse(text.slice(start, i)) as string;
+        keyNext = false;
+      }
+      continue;
+    }
+    if (c === 123 || c === 91) {
+      if (depth === 0 && c === 123) keyNext = true;
+      // The list: the top-level array, or the array under the top-level key "offerings".
+      if ((prefix === '' && depth === 0 && c === 91) || (prefix !== '' && depth === 1 && c === 91 && key === 'offerings')) recording = [];
+      depth++;
+      i++;
+      continue;
+    }
+    if (c === 125 || c === 93) {
+      depth--;
+      if (recording && depth === listDepth - 1) {
+        found = recording;
+        recording = null;
+      }
+      i++;
+      continue;
+    }
+    // number, true, false, null
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d === 44 || d === 93 || d === 125 || d === 32 || d === 9 || d === 10 || d === 13) break;
+      i++;
+    }
+  }
+  return found;
 }
 
 /** Line and column (1-based) of a character offset in `text`. */
