@@ -14,7 +14,8 @@
  * start-up (`mcaudit --version`, a one-file lint and a one-file audit against a bare
  * `node -e ""`, interleaved) and pathological inputs (1 MB lines of punctuation and
  * words, 1 MB runs of one character, and 20,000 links on a line or evidence items and
- * criteria, and catalogs of 10,000 near-duplicate offerings: scripts/pathological.mjs). Peak RSS comes from /usr/bin/time when present, else from the child's own
+ * criteria, one JSON catalog file of 6,000 offerings, and catalogs of 10,000 near-duplicate
+ * offerings: scripts/pathological.mjs). Peak RSS comes from /usr/bin/time when present, else from the child's own
  * process.resourceUsage(). `npm run bench -- --startup` measures start-up alone.
  */
 import { spawnSync } from 'node:child_process';
@@ -232,6 +233,16 @@ try {
   writeFileSync(path.join(many, 'zz-list.md'), `---\ntitle: Many items\n---\n# T\n\n## Competency\n\nThe educator uses wait time.\n\n## Evidence\n\n${items}\n`);
   const l = measure(process.execPath, [BIN, 'audit', many, '--format', 'json', '--max-file-size', '10MB']);
   console.log(`pathological 60,000-item list after 10 offerings: ${fmt(l.wall)} s, peak RSS ${fmt(l.rssMB, 0)} MB`);
+  // One JSON catalog file of 6,000 offerings (samples/offering.json, each with its own id and
+  // competency; about 71 MB), read with --max-file-size raised: its entries are indexed and
+  // built one at a time.
+  const sample = JSON.parse(readFileSync(path.join(ROOT, 'samples/offering.json'), 'utf8'));
+  const words = rng(6000);
+  const entries = Array.from({ length: 6000 }, (_, i) => ({ ...sample, id: `${sample.id}-${i}`, competency: `${sample.competency} ${Array.from({ length: 12 }, () => `w${Math.floor(words() * 1e5)}`).join(' ')}` }));
+  const catalogFile = path.join(dir, 'catalog.json');
+  writeFileSync(catalogFile, JSON.stringify({ offerings: entries }, null, 2));
+  const c = measure(process.execPath, [BIN, 'audit', catalogFile, '--format', `json:${catalogFile}.out.json`, '--max-file-size', '100MB']);
+  console.log(`one JSON catalog file of 6,000 offerings (${fmt(statSync(catalogFile).size / 2 ** 20, 0)} MB): ${fmt(c.wall)} s, peak RSS ${fmt(c.rssMB, 0)} MB`);
   // 10,000 offerings from one template: copies of one statement, one word changed in each,
   // and the control, the same shape with no near-duplicates (timed first, the ratios' base).
   let control = 0;
