@@ -12,6 +12,8 @@ export interface Io {
   readStdin?: () => Promise<string>;
   /** Whether stderr is a terminal (the progress bar shows only then). Absent = false. */
   stderrIsTTY?: boolean;
+  /** The terminal's width, when stderr is one (the progress bar fits in it). Absent = 80. */
+  stderrColumns?: number;
 }
 
 /** Whether to colour the text output: --color/--no-color, then FORCE_COLOR, NO_COLOR, then the terminal. */

@@ -18,8 +18,8 @@ export const PROGRESS_MIN_FILES = 200;
 export interface Progress {
   /** One offering is done; `file` is its file (offerings of one file come together). */
   offering(file: string): void;
-  /** The audit is over: writing `output` reads `total` offerings back (each pass counts). */
-  writing(output: string, total: number): void;
+  /** The audit is over: writing `output` reads the `offerings` back `passes` times. */
+  writing(output: string, offerings: number, passes: number): void;
   /** One offering read back for the output being written. */
   wrote(): void;
   /** Erase the bar, and draw nothing until the next `writing` (an output to stdout or a stream is next). */
@@ -35,19 +35,29 @@ function clock(seconds: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** The bar's text for `done` of `total` files (or `what`) after `elapsed` seconds. */
-export function progressLine(done: number, total: number, elapsed: number, width = 24, what = 'files'): string {
+/** The bar's text for `done` of `total` files (or what `counts` says) after `elapsed` seconds. */
+export function progressLine(done: number, total: number, elapsed: number, width = 24, counts = `${done}/${total} files`): string {
   const frac = total ? Math.min(1, done / total) : 1;
   const fill = Math.round(frac * width);
   const rate = elapsed > 0 ? done / elapsed : 0;
   const eta = rate > 0 ? clock((total - done) / rate) : '-:--';
-  return `[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} ${what}  ${Math.round(rate)}/s  ETA ${eta}`;
+  return `[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${counts}  ${Math.round(rate)}/s  ETA ${eta}`;
 }
 
-/** An output's name as the bar shows it: one line, no control characters, at most 40 characters (the end kept). */
-function outputName(name: string): string {
-  const plain = oneLine(name);
-  return plain.length > 40 ? `…${plain.slice(-39)}` : plain;
+/**
+ * The bar's text while an output is written: `done` offerings read back of `offerings` ×
+ * `passes`, then the output's name, shortened from its start (or left out) to keep the line
+ * within `columns` - 1 characters, so that the terminal never wraps it.
+ */
+export function writingLine(done: number, offerings: number, passes: number, output: string, elapsed: number, columns = 80): string {
+  const total = offerings * passes;
+  const pass = offerings ? Math.min(passes, Math.floor(done / offerings) + 1) : 1;
+  const inPass = done - (pass - 1) * offerings;
+  const line = progressLine(done, total, elapsed, 12, `${inPass}/${offerings}${passes > 1 ? `, pass ${pass}/${passes}` : ''}`);
+  const room = columns - 1 - line.length - '  writing '.length;
+  const name = oneLine(output);
+  if (room < 8) return line.slice(0, Math.max(0, columns - 1));
+  return `${line}  writing ${name.length > room ? `…${name.slice(name.length - room + 1)}` : name}`;
 }
 
 /** Whether the environment is a CI runner (CI=1/true, or a known CI variable). */
@@ -63,12 +73,17 @@ export function startProgress(files: number, io: Io, quiet: boolean, now: () => 
   let start = now();
   let last = 0;
   let done = 0;
-  let total = files;
-  let what = 'files';
+  const columns = io.stderrColumns ?? 80;
+  // While an output is written: its name, offerings and passes.
+  let writing: { output: string; offerings: number; passes: number } | null = null;
   let current: string | null = null;
   let hidden = false;
   let finished = false;
-  const draw = () => io.stderr(`\r${progressLine(done, total, (now() - start) / 1000, 24, what)}\u001b[K`);
+  const draw = () => {
+    const elapsed = (now() - start) / 1000;
+    const line = writing ? writingLine(done, writing.offerings, writing.passes, writing.output, elapsed, columns) : progressLine(done, files, elapsed).slice(0, Math.max(0, columns - 1));
+    io.stderr(`\r${line}\u001b[K`);
+  };
   const tick = () => {
     const t = now();
     if (t - last >= 100 && !hidden && !finished) {
@@ -87,12 +102,11 @@ export function startProgress(files: number, io: Io, quiet: boolean, now: () => 
       current = file;
       tick();
     },
-    writing(output, offerings) {
+    writing(output, offerings, passes) {
       if (finished) return;
       start = now();
       done = 0;
-      total = offerings;
-      what = `offerings  writing ${outputName(output)}`;
+      writing = { output, offerings, passes };
       hidden = false;
       last = start;
       draw();

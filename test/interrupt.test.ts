@@ -4,12 +4,14 @@
  * (src/interrupt.ts, installed by src/bin.ts). In-process runs drop every undo step they
  * register, whether they succeed or fail.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditInput, auditInputHere } from '../src/engine/audit.js';
 import { onInterrupt, pendingUndos, undoOnInterrupt } from '../src/interrupt.js';
+import { loadRubric } from '../src/rubric/load.js';
 import { startProgress } from '../src/progress.js';
 import { ROOT, run, tmp } from './cli-run.js';
 
@@ -68,6 +70,31 @@ describe('the undo registry', () => {
   });
 });
 
+describe('long work in this thread', () => {
+  it('gives the event loop turns while one big catalog file is audited, so a signal handler can run', async () => {
+    const sample = JSON.parse(readFileSync(path.join(ROOT, 'samples/offering.json'), 'utf8')) as Record<string, unknown>;
+    const dir = tmp({ 'cat.json': Array.from({ length: 300 }, (_, i) => ({ ...sample, id: `cat-${i}` })) });
+    const options = { rubric: loadRubric('default'), ctx: { now: new Date(1_700_000_000_000) } };
+    const file = { abs: path.join(dir, 'cat.json'), rel: 'cat.json' };
+    let turns = 0;
+    let done = false;
+    const turn = () => {
+      turns++;
+      if (!done) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const started = Date.now();
+    const here = await auditInputHere(file, options);
+    done = true;
+    const took = Date.now() - started;
+    // About one turn per 50 ms of work; the same audit as auditInput's.
+    expect(took).toBeGreaterThan(100);
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(here)).toBe(JSON.stringify(auditInput(file, options)));
+    expect(here.items).toHaveLength(300);
+  }, 60_000);
+});
+
 const BIN = path.join(ROOT, 'bin/mcaudit.js');
 const built = existsSync(path.join(ROOT, 'dist/bin.js'));
 
@@ -104,6 +131,24 @@ function interrupt(argv: string[], cwd: string, env: Record<string, string>, rea
     });
   });
 }
+
+describe.skipIf(!built)('a signal during the last step', () => {
+  it('waits for uninterrupted work (the renames) to end, then undoes and ends by the signal', () => {
+    const script = `
+      const i = await import(${JSON.stringify(path.join(ROOT, 'dist/interrupt.js'))});
+      i.installInterruptHandlers(() => process.stdout.write('undone\\n'));
+      await i.uninterrupted(async () => {
+        process.kill(process.pid, 'SIGTERM');
+        await new Promise((r) => setTimeout(r, 200));
+        process.stdout.write('renamed\\n');
+      });
+      await new Promise((r) => setTimeout(r, 2000));
+      process.stdout.write('not reached\\n');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stdout).toBe('renamed\nundone\n');
+    expect(r.signal).toBe('SIGTERM');
+  });
+});
 
 describe.skipIf(!built)('a signal during an audit (the built CLI)', () => {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -4,10 +4,11 @@
  * audit; the whole-report path when no temporary spool can be made; and formats that meet
  * one file's offerings apart (lint can name standard input after an earlier file).
  */
-import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tmp } from './cli-run.js';
+import { main } from '../src/main.js';
 
 const sample = (name: string): string => readFileSync(path.join(ROOT, 'samples', name), 'utf8');
 
@@ -46,6 +47,25 @@ describe('writing outputs', () => {
     expect(readFileSync(path.join(dir, 'keep.html'), 'utf8')).toMatch(/^<!doctype html>/);
     expect(JSON.parse(readFileSync(path.join(dir, 'keep.json'), 'utf8')).summary.offerings).toBe(1);
     expect(readdirSync(dir).filter((f) => f.includes('mcaudit-tmp'))).toEqual([]);
+  });
+
+  it('keeps the permissions of a file it replaces (reports, baselines)', async () => {
+    const dir = tmp({ 'a.md': sample('strong.md'), 'r.json': '{}', 'base.json': '{}' });
+    chmodSync(path.join(dir, 'r.json'), 0o640);
+    chmodSync(path.join(dir, 'base.json'), 0o600);
+    expect((await run(['audit', 'a.md', '--format', 'json:r.json'], { cwd: dir })).code).toBe(0);
+    expect((await run(['baseline', 'a.md', '-o', 'base.json'], { cwd: dir })).code).toBe(0);
+    expect(statSync(path.join(dir, 'r.json')).mode & 0o777).toBe(0o640);
+    expect(statSync(path.join(dir, 'base.json')).mode & 0o777).toBe(0o600);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(dir, 'base.json'), 'utf8')).offerings)).toEqual(['a.md']);
+  });
+
+  it('hides the progress bar while writing when any output goes to stdout, which holds its text to the end', async () => {
+    const dir = tmp(Object.fromEntries(Array.from({ length: 210 }, (_, i) => [`c/m${String(i).padStart(3, '0')}.md`, `# Offering ${i}\n`])));
+    let stderr = '';
+    await main(['audit', 'c', '--format', 'text', '--format', 'html:r.html'], { stdout: () => {}, stderr: (s) => (stderr += s), cwd: dir, env: {}, stdoutIsTTY: true, stderrIsTTY: true });
+    expect(stderr).toMatch(/\/210 files/);
+    expect(stderr).not.toMatch(/writing/);
   });
 
   it('writes through a symbolic link to its target', async () => {

@@ -17,7 +17,7 @@ import { escapeJsonText, json } from '../src/format/json.js';
 import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
 import type { Report } from '../src/report.js';
-import { progressLine, startProgress } from '../src/progress.js';
+import { progressLine, startProgress, writingLine } from '../src/progress.js';
 
 vi.mock('../src/commands/audit-stream.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/commands/audit-stream.js')>();
@@ -277,36 +277,46 @@ describe('progress bar', () => {
     expect(progressLine(0, 400, 0)).toMatch(/ETA -:--$/);
   });
 
-  it('shows each output written after the audit, out of the offerings it reads, and hides for stdout', () => {
+  it('shows each output written after the audit, pass by pass, within the terminal, and hides on request', () => {
     const t = tty();
     let now = 0;
     const p = startProgress(400, t, false, () => now)!;
     for (let i = 0; i < 400; i++) p.offering(`f${i}.md`);
     t.err = '';
-    p.writing('out/r.html', 800);
-    expect(t.err).toBe('\r[........................] 0/800 offerings  writing out/r.html  0/s  ETA -:--\u001b[K');
-    for (let i = 0; i < 400; i++) {
+    p.writing('out/r.html', 400, 2);
+    expect(t.err).toBe('\r[............] 0/400, pass 1/2  0/s  ETA -:--  writing out/r.html\u001b[K');
+    for (let i = 0; i < 500; i++) {
       now += 1;
       p.wrote();
     }
-    expect(t.err).toMatch(/\r\[#{12}\.{12}\] 400\/800 offerings {2}writing out\/r\.html {2}1000\/s {2}ETA 0:00\u001b\[K$/);
+    expect(t.err).toMatch(/\r\[#{8}\.{4}\] 100\/400, pass 2\/2  1000\/s  ETA 0:00  writing out\/r\.html\u001b\[K$/);
     p.hide();
     expect(t.err.endsWith('\r\u001b[K')).toBe(true);
     const hidden = t.err;
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 300; i++) {
       now += 1;
       p.wrote();
     }
     p.done();
     // Nothing drawn or erased while hidden: stdout may be writing on that line.
     expect(t.err).toBe(hidden);
-    // A name with control characters is shown plain, and a long one by its end.
-    const q = startProgress(400, t, false, () => now)!;
-    t.err = '';
-    q.writing(`\u001b]8;;x\u0007${'d/'.repeat(30)}r.md`, 1);
-    expect(t.err).toContain(`writing …/${'d/'.repeat(17)}r.md  0/s`);
-    expect(t.err).not.toContain('\u0007');
-    q.done();
+    // A name with control characters is shown plain, and a long one by its end, within the width.
+    for (const columns of [80, 60, 120]) {
+      const narrow = { ...t, stderrColumns: columns };
+      let err = '';
+      narrow.stderr = (s: string) => (err += s);
+      const q = startProgress(400, narrow, false, () => now)!;
+      q.writing(`\u001b]8;;x\u0007${'d/'.repeat(30)}r.md`, 100000, 2);
+      const line = err.replace(/^\r/, '').replace(/\u001b\[K$/, '');
+      expect(line.length).toBeLessThanOrEqual(columns - 1);
+      // Too narrow for the name (60 columns): the counts alone.
+      if (columns >= 80) expect(line).toMatch(/ writing …[d/]*r\.md$/);
+      else expect(line).toBe('[............] 0/100000, pass 1/2  0/s  ETA -:--');
+      expect(line).not.toContain('\u0007');
+      q.done();
+    }
+    // Too narrow for a name: the counts alone, cut to the width.
+    expect(writingLine(5, 10, 1, 'r.html', 1, 30)).toBe('[######......] 5/10  5/s  ETA');
   });
 
   it('knows how many times each format reads the offerings (formatPasses)', async () => {
@@ -343,8 +353,8 @@ describe('progress bar', () => {
     const h = io({ cwd: dir, stderrIsTTY: true, env: {} });
     await main(['audit', 'c', '--format', 'html:out/r.html', '--format', 'json:r.json'], h);
     expect(h.err).toMatch(/\/210 files/);
-    expect(h.err).toContain('0/420 offerings  writing out/r.html');
-    expect(h.err).toContain('0/210 offerings  writing r.json');
+    expect(h.err).toContain('0/210, pass 1/2  0/s  ETA -:--  writing out/r.html');
+    expect(h.err).toContain('0/210  0/s  ETA -:--  writing r.json');
     expect(h.err).toMatch(/\r\u001b\[K(mcaudit: gate failed: [^\n]*\n)*$/);
     expect(h.out).toBe('');
     rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,7 @@ import { addToSummary, emptySummary, rubricInfo, ruleInfo, toolInfo, type Report
 import type { Finding, OfferingReport } from '../types.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/limits.js';
 import { startProgress as makeProgress, type Progress } from '../progress.js';
-import { onInterrupt } from '../interrupt.js';
+import { breathe, onInterrupt, uninterrupted } from '../interrupt.js';
 import type { AuditPlan, OutputTarget } from './audit.js';
 
 /**
@@ -117,6 +117,8 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
   // leaves it whole). A device or a pipe (/dev/stdout) is written in place.
   let target = path.resolve(io.cwd, file);
   let temp: string | null = null;
+  // Written in place (a folder mcaudit cannot add a file to): cut to its new length at the end.
+  let inPlace = false;
   // A signal that stops the process removes the temporary file (src/interrupt.ts).
   let forget = () => {};
   try {
@@ -128,11 +130,26 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
       fh = await open(target, 'w');
       regular = false;
     } else {
-      temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.mcaudit-tmp`);
-      fh = await open(temp, 'wx');
-      const made = temp;
+      const made = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.mcaudit-tmp`);
+      // Registered before the file is made, so that no moment is left without it.
       forget = onInterrupt(() => rmSync(made, { force: true }));
+      try {
+        fh = await open(made, 'wx');
+        temp = made;
+      } catch (e) {
+        forget();
+        // A file that exists in a folder mcaudit may not add to is written in place.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (!st || (code !== 'EACCES' && code !== 'EPERM')) throw e;
+        fh = await open(target, 'r+');
+        inPlace = true;
+      }
       regular = true;
+      if (temp && st) {
+        // The new file keeps the old one's permissions (and, for root, its owner).
+        await fh.chmod(st.mode & 0o7777).catch(() => {});
+        if (process.getuid?.() === 0) await fh.chown(st.uid, st.gid).catch(() => {});
+      }
     }
   } catch (e) {
     throw fail(e);
@@ -175,9 +192,19 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
       if (bytes > 1 << 18) await flush();
     },
     close: async () => {
-      if (chunks.length) await flush();
-      closed = true;
-      await fh.close();
+      try {
+        if (chunks.length) await flush();
+        if (inPlace) await fh.truncate(at);
+        closed = true;
+        await fh.close();
+      } catch (e) {
+        // Nothing is left half-made: the temporary file goes, the target stays as it was.
+        closed = true;
+        await fh.close().catch(() => {});
+        if (temp) await rm(temp, { force: true });
+        forget();
+        throw e instanceof UsageError ? e : fail(e);
+      }
       if (temp) {
         try {
           await rename(temp, target);
@@ -303,9 +330,12 @@ export function* spooled(fd: number, offsets: readonly number[], sizes: readonly
 /** No temporary spool can be made (TMPDIR missing or read-only): the whole-report path can still run. */
 export class SpoolUnavailable extends Error {}
 
-/** Write every piece to the sink. */
+/** Write every piece to the sink (the event loop gets a turn now and then, for a signal's handler). */
 export async function writePieces(pieces: Iterable<string>, sink: Sink): Promise<void> {
-  for (const piece of pieces) await sink.write(piece);
+  for (const piece of pieces) {
+    await sink.write(piece);
+    await breathe();
+  }
 }
 
 /**
@@ -347,7 +377,8 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
   let forgetTmpDir = () => {};
   const makeTmpDir = async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'mcaudit-stream-'));
-    forgetTmpDir = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
+    // Retried: the spool file may be being created in it (on the thread pool) right then.
+    forgetTmpDir = onInterrupt(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 }));
     return dir;
   };
   const spoolFile = async () => path.join((tmpDir ??= await makeTmpDir()), 'offerings.json');
@@ -452,23 +483,29 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
       const offerings = function* (): Generator<OfferingReport> {
         for (const json of offeringBytes()) yield JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as OfferingReport;
       };
+      // The bar shows each file written; it hides when any output goes to stdout or a stream
+      // (the terminal, perhaps), whose text is held until the end.
+      const toStream = outs.some((o) => o.sink.file === null);
+      if (toStream) progress?.hide();
       // In the order given (two of them may be one stream, /dev/stdout and stdout).
       for (const o of outs) {
-        // The bar shows each file written; it hides for stdout, which may be the same terminal.
-        if (o.sink.file && o.target.file !== undefined) progress?.writing(o.target.file, n * formatPasses[o.format]);
-        else progress?.hide();
+        if (!toStream) progress?.writing(o.target.file ?? '', n, formatPasses[o.format]);
         if (o.format === 'json') {
           await o.sink.write(jsonHead(head));
           let i = 0;
           for (const json of offeringBytes()) {
             await o.sink.write(jsonBefore(i++));
             await o.sink.write(json);
+            await breathe();
           }
           await o.sink.write(jsonTail(catalog, n));
         } else await writePieces(formatParts[o.format](catalog, offerings, formatOptions(plan, o.target, io)), o.sink);
       }
     } else for (const o of outs) await o.sink.write(jsonTail(catalog, n));
-    for (const o of outs) await o.sink.close();
+    // Every output is replaced, or (a signal meanwhile waits) none is.
+    await uninterrupted(async () => {
+      for (const o of outs) await o.sink.close();
+    });
     progress?.done();
     return catalog;
   } finally {

@@ -22,7 +22,8 @@ import type { RuleContext } from '../rules/define.js';
 import { DECISIONS, type Decision, type OfferingReport, type Severity } from '../types.js';
 import { applyConfig, printableConfig } from '../config/apply.js';
 import { fileFilter } from '../config/select.js';
-import { canStream, formatOptions, openSink, SpoolUnavailable, startProgress, streamAudit, writePieces } from './audit-stream.js';
+import { canStream, formatOptions, openSink, SpoolUnavailable, startProgress, streamAudit, writePieces, type Sink } from './audit-stream.js';
+import { uninterrupted } from '../interrupt.js';
 import { catalogCollector } from './catalog-input.js';
 
 export interface AuditFlags {
@@ -200,14 +201,16 @@ export async function collectReport(plan: AuditPlan, io?: Io): Promise<Report> {
 
 /** Stage 3: render and write every output, in pieces (an output may be too big for one string). */
 export async function writeReports(plan: AuditPlan, report: Report, io: Io): Promise<void> {
-  for (const t of plan.targets) {
-    const sink = await openSink(t.file, io);
-    try {
-      await writePieces(formatParts[t.format](report, () => report.offerings, formatOptions(plan, t, io)), sink);
-      await sink.close();
-    } finally {
-      await sink.discard();
-    }
+  // As streamAudit: every output opened first, written in the order given, replaced at the end.
+  const sinks: Sink[] = [];
+  try {
+    for (const t of plan.targets) sinks.push(await openSink(t.file, io));
+    for (const [i, t] of plan.targets.entries()) await writePieces(formatParts[t.format](report, () => report.offerings, formatOptions(plan, t, io)), sinks[i]!);
+    await uninterrupted(async () => {
+      for (const sink of sinks) await sink.close();
+    });
+  } finally {
+    for (const sink of sinks) await sink.discard();
   }
 }
 

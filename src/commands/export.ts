@@ -9,7 +9,8 @@ import { UsageError } from '../errors.js';
 import { carriedProse, slugOf, toAchievement, type AuditSummary } from '../export/ob3.js';
 import type { Io } from '../io.js';
 import { discover } from '../load/discover.js';
-import { DEFAULT_MAX_FILE_SIZE, loadFile, type Entry } from '../load/file.js';
+import { DEFAULT_MAX_FILE_SIZE, fileEntriesSync, type Entry } from '../load/file.js';
+import { breathe } from '../interrupt.js';
 import { rubricInfo, toolInfo } from '../report.js';
 import { loadRubric } from '../rubric/load.js';
 import { ASPECT_IDS, type AspectId, type Level } from '../types.js';
@@ -35,9 +36,11 @@ export async function runExport(paths: string[], flags: ExportFlags, io: Io): Pr
   let invalid = 0;
   let held = 0;
   for (const f of files) {
-    const entries: Entry[] = f.problem ? [] : await loadFile(f.abs, f.rel, { maxFileSize: flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+    const entries: Iterable<Entry> = f.problem ? [] : fileEntriesSync(f.abs, f.rel, { maxFileSize: flags.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
     if (f.problem) invalid++;
     for (const e of entries) {
+      // A signal's handler runs on the event loop's turn (a catalog file can take a while).
+      await breathe();
       offerings++;
       const report = auditEntry(e, rubric, ctx);
       if (e.kind === 'invalid') {

@@ -16,13 +16,14 @@ import { lintParts } from '../format/lint.js';
 import type { Io } from '../io.js';
 import { wantColor } from '../io.js';
 import { discover, type InputFile } from '../load/discover.js';
-import { DEFAULT_MAX_FILE_SIZE, loadFile, loadText, type Entry } from '../load/file.js';
+import { DEFAULT_MAX_FILE_SIZE, fileEntriesSync, loadText, type Entry } from '../load/file.js';
 import { placeholderFindings } from '../lint/placeholders.js';
 import { buildReport, meetsGate } from '../report.js';
 import { loadRubric } from '../rubric/load.js';
 import { DECISIONS, type Decision, type OfferingReport } from '../types.js';
 import { auditTime, parseSize } from './audit.js';
 import { openSink, writePieces } from './audit-stream.js';
+import { breathe } from '../interrupt.js';
 
 export interface LintFlags {
   rubric: string;
@@ -65,7 +66,11 @@ export async function runLint(args: string[], opts: LintFlags, cmd: Command, io:
     if (f.problem) {
       for await (const o of auditFiles([f], { rubric, ctx, maxFileSize })) offerings.push(o);
     } else {
-      for (const e of await loadFile(f.abs, f.rel, { maxFileSize })) add(e);
+      for (const e of fileEntriesSync(f.abs, f.rel, { maxFileSize })) {
+        add(e);
+        // A signal's handler runs on the event loop's turn (a catalog file can take a while).
+        await breathe();
+      }
     }
   }
   if (args.includes('-')) {

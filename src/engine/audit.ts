@@ -4,6 +4,7 @@
  */
 import type { Entry, LoadOptions } from '../load/file.js';
 import { fileEntriesSync, invalid } from '../load/file.js';
+import { breathe } from '../interrupt.js';
 import { sourceOf } from '../load/sources.js';
 import { offeringBytes } from '../format/json.js';
 import type { SourceFile } from '../catalog.js';
@@ -126,6 +127,28 @@ function slimFinding(f: Finding): Finding {
 
 /** Load one input file and audit every offering in it. Synchronous and pure but for the read. */
 export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' | 'onSource' | 'concurrency'>): AuditedFile {
+  const steps = auditSteps(f, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `auditInput` in this thread, giving the event loop a turn between offerings now and then
+ * (`breathe`), so that Ctrl-C stops a big catalog file at once, not when it is done.
+ */
+export async function auditInputHere(f: InputFile, options: Omit<AuditOptions, 'onEntry' | 'onSource' | 'concurrency'>): Promise<AuditedFile> {
+  const steps = auditSteps(f, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await breathe();
+  }
+}
+
+/** `auditInput`'s work, one offering per step; returns the audited file. */
+function* auditSteps(f: InputFile, options: Omit<AuditOptions, 'onEntry' | 'onSource' | 'concurrency'>): Generator<void, AuditedFile> {
   let source: SourceFile | null = null;
   // A JSON catalog's entries are built one at a time: each document is dropped once audited.
   const entries = f.problem ? [invalid(f.rel, f.problem)] : fileEntriesSync(f.abs, f.rel, options, (buf) => (source = sourceOf(f.rel, buf)));
@@ -138,6 +161,7 @@ export function auditInput(f: InputFile, options: Omit<AuditOptions, 'onEntry' |
       const findings = options.keepFindings ? report.findings.map((f) => slimFinding(f)) : [];
       items.push({ report: { ...report, findings, reasons: [] }, competency, json: offeringBytes(report) });
     }
+    yield;
   }
   return { source, items };
 }

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { InputFile } from '../load/discover.js';
 import { WORKER_SCRIPT } from '../paths.js';
-import { auditInput, type AuditedFile, type AuditOptions } from './audit.js';
+import { auditInput, auditInputHere, type AuditedFile, type AuditOptions } from './audit.js';
 
 /** Below this many files a run stays in one thread (worker start-up would not pay). */
 export const POOL_MIN_FILES = 300;
@@ -68,7 +68,8 @@ export async function* auditedStream(files: readonly InputFile[], options: Audit
   const script = workerScript();
   const n = script ? workerCount(files.length, options.concurrency) : 0;
   if (n === 0) {
-    for (const f of files) yield { file: f, ...auditInput(f, options) };
+    // Between offerings the event loop gets a turn now and then, for a signal's handler.
+    for (const f of files) yield { file: f, ...(await auditInputHere(f, options)) };
     return;
   }
   yield* pooled(files, options, n, script!);
