@@ -115,4 +115,21 @@ describe('short', () => {
       { seed: 20261123, numRuns: 2000 },
     );
   });
+
+  it('gives what the definition gives for texts on one line, and with every kind of white space (fixed seed)', () => {
+    // Mostly words and single spaces (the fast path), with each \s character and near misses.
+    const odd = ['\u000b', '\u000c', '\r', '\u0085', '\u00a0', '\u1680', '\u180e', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    const piece = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom('word', 'a', ' ', 'x'.repeat(70), '—', 'é') },
+      { weight: 1, arbitrary: fc.constantFrom(...odd) },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 200 }), fc.integer({ min: 1, max: 80 }), (parts, max) => {
+        const s = parts.join('');
+        expect(short(s, max)).toBe(reference(s, max));
+        expect(short(s)).toBe(reference(s));
+      }),
+      { seed: 20261124, numRuns: 3000 },
+    );
+  });
 });
