@@ -409,7 +409,10 @@ export function* jsonEntries(file: string, text: string): Generator<Entry> {
   // Each entry is indexed alone, from where it starts, as it is built: the whole file's index
   // (a position for every value) held 320 MB for a 55 MB catalog. When the starts cannot be
   // found (never, for text JSON.parse took), the whole file is indexed and split by entry.
-  const starts = catalogEntryStarts(text, prefix);
+  const repeats: Position[] = [];
+  const starts = catalogEntryStarts(text, prefix, repeats);
+  // The lists of earlier "offerings" keys are not read (JSON.parse keeps the last): said on the first offering.
+  let repeated = repeats.length > 0;
   const whole = starts?.length === list.length ? null : safely(() => indexJson(text));
   const parts = whole && splitIndex(whole, prefix, list.length);
   for (let i = 0; i < list.length; i++) {
@@ -419,7 +422,16 @@ export function* jsonEntries(file: string, text: string): Generator<Entry> {
     const origin = (whole ? whole.positions.get(base) : start && { line: start.line, column: start.offset - start.lineStart + 1 }) ?? { line: 1, column: 1 };
     if (!isRecord(item)) yield invalid(file, `entry ${i} is not an offering object`, origin, i);
     else if (nestedDeeperThan(item)) yield invalid(file, `entry ${i} is ${TOO_DEEP}`, origin, i);
-    else yield jsonEntry(file, text, item, parts ? parts[i]! : safely(() => indexJsonValue(text, start!, base, prefix === '' ? 1 : 2)), base + '.', origin, i);
+    else {
+      const entry = jsonEntry(file, text, item, parts ? parts[i]! : safely(() => indexJsonValue(text, start!, base, prefix === '' ? 1 : 2)), base + '.', origin, i);
+      if (repeated && entry.kind === 'offering') {
+        repeated = false;
+        for (const pos of repeats) {
+          entry.findings.push(loaderFinding('duplicate-key', 'warning', 'key "offerings" appears more than once in this file; only the last list is read, so the offerings of the others are not audited', pos, null, 'Merge the lists into one "offerings" array.'));
+        }
+      }
+      yield entry;
+    }
   }
 }
 

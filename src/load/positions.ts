@@ -209,8 +209,9 @@ export function indexJsonValue(text: string, at: JsonStart, base: string, baseDe
  * JSON.parse keeps the last). One pass that decodes only the top-level object's keys, so a
  * catalog's entries can each be indexed alone (indexJsonValue) instead of the whole file at
  * once. Null when the text has no such list. Assumes `text` already parsed with JSON.parse.
+ * The position of each `offerings` key after the first is pushed to `repeats`.
  */
-export function catalogEntryStarts(text: string, prefix: '' | 'offerings.'): JsonStart[] | null {
+export function catalogEntryStarts(text: string, prefix: '' | 'offerings.', repeats?: Position[]): JsonStart[] | null {
   const listDepth = prefix === '' ? 1 : 2;
   let line = 1;
   let lineStart = 0;
@@ -220,6 +221,7 @@ export function catalogEntryStarts(text: string, prefix: '' | 'offerings.'): Jso
   let key: string | null = null;
   let recording: JsonStart[] | null = null;
   let found: JsonStart[] | null = null;
+  let seen = false;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -248,6 +250,11 @@ export function catalogEntryStarts(text: string, prefix: '' | 'offerings.'): Jso
       if (depth === 1 && keyNext && prefix !== '') {
         key = JSON.parse(text.slice(start, i)) as string;
         keyNext = false;
+        // A second "offerings" key: JSON.parse keeps the last list, and drops the others'.
+        if (key === 'offerings') {
+          if (seen) repeats?.push({ line, column: start - lineStart + 1 });
+          seen = true;
+        }
       }
       continue;
     }

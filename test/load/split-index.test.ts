@@ -92,6 +92,12 @@ describe('splitIndex', () => {
     expect(starts.map((s) => s.line)).toEqual([4, 5]);
     const entries = loadJsonText('cat.json', text);
     expect(entries.map((e) => (e.kind === 'offering' ? e.doc.blocks.find((b) => b.path === 'title')!.line : null))).toEqual([4, 5]);
+    // The dropped list is said once, on the first offering, at the repeated key.
+    const said = entries.map((e) => (e.kind === 'offering' ? e.findings.filter((f) => f.ruleId === 'duplicate-key').map((f) => [f.line, f.column, f.message]) : []));
+    expect(said).toEqual([[[3, 1, 'key "offerings" appears more than once in this file; only the last list is read, so the offerings of the others are not audited']], []]);
+    const repeats: { line: number; column: number }[] = [];
+    catalogEntryStarts('{"offerings": [], "x": {"offerings": []}, "offerings": [1], "offerings": [2]}', 'offerings.', repeats);
+    expect(repeats).toEqual([{ line: 1, column: 43 }, { line: 1, column: 61 }]);
     expect(catalogEntryStarts('{"offerings": {"a": 1}}', 'offerings.')).toBeNull();
     expect(catalogEntryStarts('{"x": [1, 2]}', 'offerings.')).toBeNull();
   });
