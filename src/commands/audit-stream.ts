@@ -117,8 +117,6 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
   // leaves it whole). A device or a pipe (/dev/stdout) is written in place.
   let target = path.resolve(io.cwd, file);
   let temp: string | null = null;
-  // Written in place (a folder mcaudit cannot add a file to): cut to its new length at the end.
-  let inPlace = false;
   // A signal that stops the process removes the temporary file (src/interrupt.ts).
   let forget = () => {};
   try {
@@ -138,11 +136,7 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
         temp = made;
       } catch (e) {
         forget();
-        // A file that exists in a folder mcaudit may not add to is written in place.
-        const code = (e as NodeJS.ErrnoException).code;
-        if (!st || (code !== 'EACCES' && code !== 'EPERM')) throw e;
-        fh = await open(target, 'r+');
-        inPlace = true;
+        throw e;
       }
       regular = true;
       if (temp && st) {
@@ -194,7 +188,6 @@ export async function openSink(file: string | undefined, io: Io): Promise<Sink> 
     close: async () => {
       try {
         if (chunks.length) await flush();
-        if (inPlace) await fh.truncate(at);
         closed = true;
         await fh.close();
       } catch (e) {
@@ -502,9 +495,11 @@ export async function streamAudit(plan: AuditPlan, io: Io): Promise<Report> {
         } else await writePieces(formatParts[o.format](catalog, offerings, formatOptions(plan, o.target, io)), o.sink);
       }
     } else for (const o of outs) await o.sink.write(jsonTail(catalog, n));
-    // Every output is replaced, or (a signal meanwhile waits) none is.
+    // Streams (stdout, a pipe) first: a reader that stalls must not hold a signal back.
+    for (const o of outs) if (!o.sink.file) await o.sink.close();
+    // Every file output is replaced, or (a signal meanwhile waits) none is.
     await uninterrupted(async () => {
-      for (const o of outs) await o.sink.close();
+      for (const o of outs) if (o.sink.file) await o.sink.close();
     });
     progress?.done();
     return catalog;

@@ -206,8 +206,10 @@ export async function writeReports(plan: AuditPlan, report: Report, io: Io): Pro
   try {
     for (const t of plan.targets) sinks.push(await openSink(t.file, io));
     for (const [i, t] of plan.targets.entries()) await writePieces(formatParts[t.format](report, () => report.offerings, formatOptions(plan, t, io)), sinks[i]!);
+    // Streams first (a stalled reader must not hold a signal back), then the files together.
+    for (const sink of sinks) if (!sink.file) await sink.close();
     await uninterrupted(async () => {
-      for (const sink of sinks) await sink.close();
+      for (const sink of sinks) if (sink.file) await sink.close();
     });
   } finally {
     for (const sink of sinks) await sink.discard();
